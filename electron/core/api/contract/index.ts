@@ -1,0 +1,28 @@
+import { systemContract } from './system';
+import { authContract } from './auth';
+import { usersContract } from './users';
+import { auditContract } from './audit';
+import { backupContract } from './backup';
+import type { InputOf, OutputOf } from '../define';
+
+/** The one API contract: every method of every door (IPC, HTTP, CLI, tests). */
+export const contract = {
+  ...systemContract,
+  ...authContract,
+  ...usersContract,
+  ...auditContract,
+  ...backupContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = InputOf<Contract[M]>;
+export type Output<M extends MethodName> = OutputOf<Contract[M]>;
+
+export type * from './system';
+export type * from './auth';
+export type * from './users';
+export type * from './audit';
+export type * from './backup';
+export type { Page } from './common';
+export type { Result, ApiError, ErrorKind } from '../errors';

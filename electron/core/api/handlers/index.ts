@@ -1,0 +1,15 @@
+import type { HandlersFor } from '../handler-types';
+import type { Contract } from '../contract';
+import { systemHandlers } from './system';
+import { authHandlers } from './auth';
+import { usersHandlers } from './users';
+import { auditHandlers } from './audit';
+import { backupHandlers } from './backup';
+
+export const handlers: HandlersFor<Contract> = {
+  ...systemHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
+  ...backupHandlers,
+};

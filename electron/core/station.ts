@@ -5,7 +5,8 @@ import { loadShippedMigrations, type Migration } from './db/migrations';
 import { checkHistory, migrate, readAppliedMigrations } from './db/migrator';
 import { backupDatabase, listBackups, pruneBackups } from './services/backup';
 import { backupDirFor } from './paths';
-import { node } from './db/schema';
+import { node, settings } from './db/schema';
+import { eq } from 'drizzle-orm';
 import type { NodeSecret } from './services/key-slots';
 
 /**
@@ -43,13 +44,19 @@ export async function openStation(file: string, options: OpenOptions = {}): Prom
       await backupDatabase(db.$client, path, 'pre-migration', { now: clock() });
     }
     migrate(db.$client, migrations, { now: clock });
-    const station: Station = { db, file: path, migrations, keyring: new Map(), clock, demoLogin: null };
+    const station: Station = { db, file: path, migrations, keyring: new Map(), clock, demoLogin: readDemoLogin(db) };
     if (options.dailyBackup ?? true) await takeDailyBackupIfDue(station);
     return station;
   } catch (err) {
     closeDatabase(db);
     throw err;
   }
+}
+
+/** A demo database records its login so the login page can show it; real stations never have one. */
+function readDemoLogin(db: Db): Station['demoLogin'] {
+  const row = db.select().from(settings).where(eq(settings.key, 'demo.login')).get();
+  return row ? (JSON.parse(row.value) as Station['demoLogin']) : null;
 }
 
 export function isInitialized(station: Station): boolean {
@@ -79,4 +86,5 @@ export function reopenDatabase(station: Station): void {
   station.keyring.clear();
   station.db = openDatabase(station.file);
   migrate(station.db.$client, station.migrations, { now: station.clock });
+  station.demoLogin = readDemoLogin(station.db);
 }

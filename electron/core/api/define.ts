@@ -5,12 +5,14 @@ import type { Access } from '../domain/roles';
  * How the router decides whether the caller may touch the region a call is about:
  * - 'none': the method names no region (own account, node status);
  * - { input }: the region code the input names (null/undefined: the caller's own scope);
- * - { entity, id }: the router loads that record's region before the handler runs.
+ * - { entity, id }: the router loads that record's region before the handler runs (null id: a new record).
  */
-export type ScopeRule<I> =
-  | 'none'
+export type ScopeCheck<I> =
   | { input: (input: I) => string | null | undefined }
-  | { entity: ScopedEntity; id: (input: I) => string };
+  | { entity: ScopedEntity; id: (input: I) => string | null };
+
+/** 'none', one check, or several that must all pass (e.g. the household edited and its new village). */
+export type ScopeRule<I> = 'none' | ScopeCheck<I> | ScopeCheck<I>[];
 
 /** Records that carry a region, looked up by the router for scope checks. */
 export type ScopedEntity = 'household' | 'person' | 'village';

@@ -102,17 +102,19 @@ function requireSession(station: Station, token: string | null | undefined): Ses
 }
 
 function checkScope(station: Station, session: SessionUser, spec: AnyMethod, input: unknown): void {
-  const rule = spec.scope;
-  if (rule === 'none') return;
-  let target: string | null | undefined;
-  if ('input' in rule) {
-    target = rule.input(input as never);
-    if (target === null || target === undefined) return; // the service narrows to the caller's scope
-  } else {
-    target = resolveEntityRegion(station, rule.entity, rule.id(input as never));
-  }
-  if (!regionWithin(session.scopeCode, target)) {
-    throw new AppError('SCOPE_DENIED', '所访问的数据不在您的管辖范围内');
+  if (spec.scope === 'none') return;
+  const checks = Array.isArray(spec.scope) ? spec.scope : [spec.scope];
+  for (const check of checks) {
+    let target: string | null | undefined;
+    if ('input' in check) {
+      target = check.input(input as never); // null/undefined: the service narrows to the caller's scope
+    } else {
+      const id = check.id(input as never);
+      target = id === null ? null : resolveEntityRegion(station, check.entity, id);
+    }
+    if (target && !regionWithin(session.scopeCode, target)) {
+      throw new AppError('SCOPE_DENIED', '所访问的数据不在您的管辖范围内');
+    }
   }
 }
 

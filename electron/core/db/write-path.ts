@@ -39,6 +39,12 @@ export interface Writer {
   insert<T extends SQLiteTable>(table: T, row: T['$inferInsert']): T['$inferSelect'];
   update<T extends SQLiteTable>(table: T, id: string | number, patch: Partial<T['$inferInsert']>): T['$inferSelect'];
   remove<T extends SQLiteTable>(table: T, id: string | number): T['$inferSelect'] | null;
+  /**
+   * Bulk insert for imports and the demo county: prepared statements, one change-log row per
+   * inserted row, and a count (not every row) in the audit entry. Rows use the table's property
+   * names, like insert(); JSON-mode columns take objects.
+   */
+  insertMany<T extends SQLiteTable>(table: T, rows: readonly T['$inferInsert'][]): number;
   /** Extra facts for the audit entry that are not row changes (e.g. the masking policy of a print). */
   note(key: string, value: unknown): void;
 }
@@ -60,6 +66,8 @@ export function runWrite<T>(db: Db, actor: Actor, meta: WriteMeta, apply: (w: Wr
   return db.transaction((tx) => {
     const changes: RowChange[] = [];
     const notes: Row = {};
+    const bulkCounts: Record<string, number> = {};
+    const pendingBulk: [string, string, string][] = [];
     const writer: Writer = {
       tx,
       insert(table, row) {
@@ -84,12 +92,31 @@ export function runWrite<T>(db: Db, actor: Actor, meta: WriteMeta, apply: (w: Wr
         changes.push({ table: pk.name, id: String(id), before, after: null });
         return before as never;
       },
+      insertMany(table, rows) {
+        if (rows.length === 0) return 0;
+        const plan = bulkPlan(table);
+        const insertRow = db.$client.prepare(plan.sql);
+        const log = !LOCAL_ONLY_TABLES.has(plan.name);
+        for (const row of rows as Row[]) {
+          const values = plan.columns.map((c) => c.encode(row[c.key]));
+          insertRow.run(values);
+          if (log) pendingBulk.push([plan.name, String(row[plan.pkKey]), canonicalJson(row)]);
+        }
+        bulkCounts[plan.name] = (bulkCounts[plan.name] ?? 0) + rows.length;
+        return rows.length;
+      },
       note(key, value) {
         notes[key] = value;
       },
     };
     const result = apply(writer);
+    if (Object.keys(bulkCounts).length > 0) notes.inserted = bulkCounts;
     const auditSeq = appendAuditEntry(tx, actor, meta, summarize(changes, 'before'), summarize(changes, 'after', notes), now);
+    if (pendingBulk.length > 0) {
+      const logRow = db.$client.prepare("INSERT INTO change_log (at, table_name, row_id, op, row, audit_seq) VALUES (?, ?, ?, 'insert', ?, ?)");
+      const at = now.toISOString();
+      for (const [table, id, json] of pendingBulk) logRow.run(at, table, id, json, auditSeq);
+    }
     for (const c of changes) {
       if (!differs(c) || LOCAL_ONLY_TABLES.has(c.table)) continue;
       tx.insert(changeLog)
@@ -116,6 +143,48 @@ function redact(row: Row): Row {
   const out: Row = {};
   for (const [k, v] of Object.entries(row)) out[k] = SECRET_FIELDS.has(k) ? '[已隐藏]' : v;
   return out;
+}
+
+interface BulkPlan {
+  name: string;
+  sql: string;
+  pkKey: string;
+  columns: { key: string; encode: (v: unknown) => unknown }[];
+}
+
+const bulkPlans = new WeakMap<SQLiteTable, BulkPlan>();
+
+/** The INSERT statement and value encoders for a table, derived once from its drizzle definition. */
+function bulkPlan(table: SQLiteTable): BulkPlan {
+  const cached = bulkPlans.get(table);
+  if (cached) return cached;
+  const config = getTableConfig(table);
+  const pk = primaryKeyOf(table);
+  const byColumn = new Map(Object.entries(table).map(([key, col]) => [col as unknown, key]));
+  const columns = config.columns
+    .filter((c) => !c.generated)
+    .map((c) => {
+      const key = byColumn.get(c)!;
+      const json = (c as unknown as { mode?: string }).mode === 'json';
+      const bool = (c as unknown as { mode?: string }).mode === 'boolean';
+      const fallback = c.hasDefault && c.default !== undefined ? c.default : null;
+      const encode = (v: unknown): unknown => {
+        if (v === undefined) v = fallback;
+        if (v === null) return null;
+        if (json) return JSON.stringify(v);
+        if (bool) return v ? 1 : 0;
+        return v;
+      };
+      return { key, name: c.name, encode };
+    });
+  const plan: BulkPlan = {
+    name: config.name,
+    pkKey: pk.key,
+    sql: `INSERT INTO "${config.name}" (${columns.map((c) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    columns,
+  };
+  bulkPlans.set(table, plan);
+  return plan;
 }
 
 function differs(c: RowChange): boolean {

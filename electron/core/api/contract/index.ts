@@ -3,6 +3,7 @@ import { authContract } from './auth';
 import { usersContract } from './users';
 import { auditContract } from './audit';
 import { backupContract } from './backup';
+import { registryContract } from './registry';
 import type { InputOf, OutputOf } from '../define';
 
 /** The one API contract: every method of every door (IPC, HTTP, CLI, tests). */
@@ -12,6 +13,7 @@ export const contract = {
   ...usersContract,
   ...auditContract,
   ...backupContract,
+  ...registryContract,
 };
 
 export type Contract = typeof contract;
@@ -24,5 +26,6 @@ export type * from './auth';
 export type * from './users';
 export type * from './audit';
 export type * from './backup';
+export type * from './registry';
 export type { Page } from './common';
 export type { Result, ApiError, ErrorKind } from '../errors';

@@ -5,6 +5,7 @@ import { authHandlers } from './auth';
 import { usersHandlers } from './users';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backup';
+import { registryHandlers } from './registry';
 
 export const handlers: HandlersFor<Contract> = {
   ...systemHandlers,
@@ -12,4 +13,5 @@ export const handlers: HandlersFor<Contract> = {
   ...usersHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...registryHandlers,
 };

@@ -8,6 +8,9 @@ import type { Station } from '../core/station';
 import { rendererDist } from '../core/paths';
 import { CONTENT_SECURITY_POLICY } from '../core/api/csp';
 import { logError } from '../core/log';
+import { resolveSession } from '../core/services/users';
+import { toApiError, type Result } from '../core/api/errors';
+import { downloadFile, MAX_UPLOAD_BYTES, storeUpload } from '../core/services/transfer-files';
 
 export interface WebServer {
   url: string;
@@ -68,6 +71,11 @@ export async function startWebServer(station: Station, options: { port?: number;
     }
     if (!sameToken(readCookie(req, COOKIE) ?? '', launchToken)) return send(res, 403, 'text/html; charset=utf-8', NOT_LAUNCHED_PAGE);
 
+    if (url.pathname === '/api/upload') {
+      if (req.method !== 'POST' || req.headers['x-fupin-request'] !== '1') return send(res, 400, 'text/plain; charset=utf-8', 'bad request');
+      return sendJson(res, await handleUpload(req, url));
+    }
+    if (url.pathname.startsWith('/api/download/')) return serveDownload(url.pathname.slice('/api/download/'.length), res);
     if (url.pathname === '/api/call') {
       if (req.method !== 'POST' || req.headers['x-fupin-request'] !== '1') return send(res, 400, 'text/plain; charset=utf-8', 'bad request');
       const body = await readBody(req);
@@ -85,6 +93,39 @@ export async function startWebServer(station: Station, options: { port?: number;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     serveStatic(url.pathname, res);
+  }
+
+  /** Uploads need a live session; the bytes go to core's transfer folder under a random reference. */
+  async function handleUpload(req: IncomingMessage, url: URL): Promise<Result<unknown>> {
+    const auth = req.headers.authorization;
+    try {
+      resolveSession(station, auth?.startsWith('Bearer ') ? auth.slice(7) : '');
+    } catch (err) {
+      return { ok: false, error: toApiError(err) };
+    }
+    const bytes = await readBytes(req, MAX_UPLOAD_BYTES);
+    if (bytes === null) return { ok: false, error: { kind: 'INVALID_INPUT', message: `文件过大（超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）` } };
+    try {
+      return { ok: true, value: storeUpload(station, bytes, url.searchParams.get('name') ?? 'upload.xlsx') };
+    } catch (err) {
+      return { ok: false, error: toApiError(err) };
+    }
+  }
+
+  /** A download reference is a short-lived random capability issued by an export call. */
+  function serveDownload(ref: string, res: ServerResponse): void {
+    let file: { path: string; fileName: string };
+    try {
+      file = downloadFile(decodeURIComponent(ref));
+    } catch (err) {
+      return send(res, 404, 'text/plain; charset=utf-8', toApiError(err).message);
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'Cache-Control': 'no-store',
+    });
+    createReadStream(file.path).pipe(res);
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {
@@ -122,6 +163,28 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
+function sendJson(res: ServerResponse, value: unknown): void {
+  send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        resolvePromise(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolvePromise(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -136,20 +199,7 @@ function readCookie(req: IncomingMessage, name: string): string | null {
   return null;
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolvePromise, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        resolvePromise(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const bytes = await readBytes(req, MAX_BODY);
+  return bytes === null ? null : bytes.toString('utf8');
 }

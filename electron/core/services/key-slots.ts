@@ -11,7 +11,7 @@ import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:
  * (their slot deleted) without re-keying the node.
  */
 export interface NodeSecret {
-  /** Ed25519 private key, PKCS#8 DER, base64. */
+  /** Ed25519 private key: the raw 32-byte seed, base64 (minisign's secret key). */
   ed25519: string;
   /** Other secrets later capabilities add (e.g. the age identity for incoming packages). */
   [extra: string]: string;

@@ -75,7 +75,7 @@ export function setupNode(station: Station, input: SetupInput): NodeView {
         passwordHash: hashPassword(input.adminPassword),
         createdAt: now,
       });
-      w.insert(keySlots, { userId: admin.id, ...wrapSecret({ ed25519: key.privateKeyPkcs8 }, input.adminPassword), createdAt: now });
+      w.insert(keySlots, { userId: admin.id, ...wrapSecret({ ed25519: key.secretSeed }, input.adminPassword), createdAt: now });
       w.insert(node, {
         id: 1,
         nodeId: `${input.level}-${input.regionCode}`,

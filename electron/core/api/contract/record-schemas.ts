@@ -6,6 +6,7 @@ import {
   PERSON_FIELDS,
   type FieldSpec,
 } from '../../domain/registry/field-specs';
+import type { ConditionsRecord, HouseholdRecord, IncomeRecord, PersonRecord } from '../../domain/registry/types';
 
 // Input schemas of the registry forms, built from the same field tables as the xlsx layout and
 // the form labels. Shape only (types, lengths, ranges): the domain rules judge the content.
@@ -37,6 +38,16 @@ function formSchema(specs: readonly FieldSpec[], required: string[] = []) {
   return shape;
 }
 
+/**
+ * The schemas are built from the field tables, so TypeScript cannot see their shape; this states
+ * it: a form may leave fields out (they are completed with null by the service), and what passes
+ * is the record type of domain/registry/types.ts.
+ */
+const formOf =
+  <T>() =>
+  (schema: z.ZodType): z.ZodType<T, Partial<T>> =>
+    schema as unknown as z.ZodType<T, Partial<T>>;
+
 const labelsAsPrinted = z.record(z.string().max(40), z.string().max(100)).optional();
 
 export const relocationSchema = z
@@ -49,7 +60,8 @@ export const relocationSchema = z
   })
   .describe('易地扶贫搬迁');
 
-export const householdRecordSchema = z
+export const householdRecordSchema = formOf<HouseholdRecord>()(
+  z
   .object({
     ...formSchema(HOUSEHOLD_FIELDS, ['dataYear', 'regionCode']),
     otherCauses: z.array(z.string().max(20)).max(20).default([]).describe('其他致贫原因'),
@@ -57,15 +69,18 @@ export const householdRecordSchema = z
     valid: z.boolean().optional(),
     labelsAsPrinted,
   })
-  .describe('户基本信息');
+  .describe('户基本信息'),
+);
 
-export const personRecordSchema = z
+export const personRecordSchema = formOf<PersonRecord>()(
+  z
   .object({
     ...formSchema(PERSON_FIELDS),
     health: z.array(z.string().max(20)).max(10).default([]).describe('健康状况'),
     labelsAsPrinted,
   })
-  .describe('家庭成员');
+  .describe('家庭成员'),
+);
 
-export const conditionsRecordSchema = z.object(formSchema(CONDITIONS_FIELDS, ['dataYear'])).describe('生产生活条件');
-export const incomeRecordSchema = z.object(formSchema(INCOME_FIELDS, ['year'])).describe('收入情况');
+export const conditionsRecordSchema = formOf<ConditionsRecord>()(z.object(formSchema(CONDITIONS_FIELDS, ['dataYear'])).describe('生产生活条件'));
+export const incomeRecordSchema = formOf<IncomeRecord>()(z.object(formSchema(INCOME_FIELDS, ['year'])).describe('收入情况'));

@@ -4,7 +4,8 @@
 //
 // Layout of one sheet, from the paper edge inwards:
 //   printer margin (nothing prints there) | gutter (cut marks) | chart tile | gutter | band | margin
-// The band at the bottom carries the sheet label 「第2行第3张」 and the small sheet map.
+// The band under the tile carries the sheet label 「第2行第3张」 and the small sheet map. Tiles
+// smaller than the paper allows are centred, band included.
 //
 // Tiles along an axis all have the same size and neighbours overlap by exactly `overlapMm`:
 // n tiles of size s cover n·s − (n−1)·overlap, so we take the fewest n whose s fits the sheet
@@ -68,7 +69,7 @@ export interface TilingPlan {
   bandMm: number;
   /** The largest tile a sheet can hold, in sheet millimetres. */
   area: RectMm;
-  /** The label band, in sheet millimetres. */
+  /** The label band under the tile, in sheet millimetres; the same on every sheet. */
   band: RectMm;
   rows: number;
   cols: number;
@@ -123,20 +124,22 @@ function planFor(req: TilingRequest, orientation: Orientation): TilingPlan {
   if (area.width <= 0 || area.height <= 0) {
     throw new RangeError('边距、留白和标签栏占满了整张纸，没有地方打印图表');
   }
-  // With an overlap of half a tile or more a sheet would also overlap its neighbour's neighbour.
-  if (2 * overlapMm >= Math.min(area.width, area.height)) {
-    throw new RangeError(`重叠宽度 ${overlapMm} 毫米太大，应小于可打印区域短边的一半`);
+  // Tiles shrink to share the chart evenly, down to about (2n−1)/(n−1)·overlap for n ≥ 3 tiles;
+  // below twice the overlap a sheet would also overlap its neighbour's neighbour. A third of
+  // the printable side keeps every plan clear of that.
+  if (3 * overlapMm > Math.min(area.width, area.height)) {
+    throw new RangeError(`重叠宽度 ${overlapMm} 毫米太大，最多为可打印区域短边的三分之一`);
   }
 
   const across = splitAxis(chartSize.widthMm, area.width, overlapMm);
   const down = splitAxis(chartSize.heightMm, area.height, overlapMm);
-  const placement = (width: number, height: number): RectMm => ({
-    x: area.x + (area.width - width) / 2,
-    y: area.y + (area.height - height) / 2,
-    width,
-    height,
-  });
-
+  // All tiles have the same size, so they all sit at the same place on their sheet.
+  const tilePlacement: RectMm = {
+    x: area.x + (area.width - across.size) / 2,
+    y: area.y + (area.height - down.size) / 2,
+    width: across.size,
+    height: down.size,
+  };
   const tiles: Tile[] = [];
   down.starts.forEach((y, r) => {
     across.starts.forEach((x, c) => {
@@ -146,7 +149,7 @@ function planFor(req: TilingRequest, orientation: Orientation): TilingPlan {
         index: tiles.length,
         label: tileLabel(r + 1, c + 1),
         source: { x, y, width: across.size, height: down.size },
-        placement: placement(across.size, down.size),
+        placement: { ...tilePlacement },
       });
     });
   });
@@ -159,10 +162,12 @@ function planFor(req: TilingRequest, orientation: Orientation): TilingPlan {
     gutterMm,
     bandMm,
     area,
+    // Right under the tile's bottom cut marks and as wide as the tile: label and map read as
+    // part of the sheet, with no gap when the tile is shorter than the paper allows.
     band: {
-      x: marginMm,
-      y: sheetSize.heightMm - marginMm - bandMm,
-      width: sheetSize.widthMm - 2 * marginMm,
+      x: tilePlacement.x,
+      y: tilePlacement.y + tilePlacement.height + gutterMm,
+      width: tilePlacement.width,
       height: bandMm,
     },
     rows: down.count,

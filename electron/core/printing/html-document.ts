@@ -51,6 +51,10 @@ tr, img, svg { break-inside: avoid; }
 .page-break { break-after: page; }
 `;
 
+/** Watermark lattice: one text every 9 em along a row, rows 4.5 em apart, every other row staggered. */
+const WM_CELL_EM = 9;
+const WM_ROW_EM = 4.5;
+
 export interface DraftWatermarkOptions {
   paper: PaperSize;
   orientation: Orientation;
@@ -63,22 +67,24 @@ export interface DraftWatermarkOptions {
  */
 export function draftWatermarkHtml({ paper, orientation }: DraftWatermarkOptions): string {
   const { widthMm, heightMm } = pageSizeMm(paper, orientation);
+  // A staggered lattice over a square as wide as the page's diagonal, so that once rotated it
+  // still covers every corner; the square is centred on the page and clipped to it.
   const diagonal = Math.ceil(Math.hypot(widthMm, heightMm));
   const fontMm = Math.round(Math.min(widthMm, heightMm) * 0.05 * 10) / 10;
-  const cols = Math.max(2, Math.ceil(diagonal / (fontMm * 10)));
-  const rows = Math.max(3, Math.ceil(diagonal / (fontMm * 5)));
+  const cols = Math.ceil(diagonal / (fontMm * WM_CELL_EM)) + 1;
+  const rows = Math.ceil(diagonal / (fontMm * WM_ROW_EM)) + 1;
   const cell = `<span>${escapeHtml(DRAFT_WATERMARK_TEXT)}</span>`;
   const grid = Array.from({ length: rows }, (_, r) => `<div class="fp-wm-row${r % 2 ? ' fp-wm-odd' : ''}">${cell.repeat(cols)}</div>`).join('');
-  return `<div class="fp-draft-watermark" aria-hidden="true"><div class="fp-wm-grid" style="width:${diagonal}mm;height:${diagonal}mm;font-size:${fontMm}mm">${grid}</div></div>`;
+  return `<div class="fp-draft-watermark" aria-hidden="true"><div class="fp-wm-grid" style="font-size:${fontMm}mm">${grid}</div></div>`;
 }
 
 export const DRAFT_WATERMARK_CSS = `
 .fp-draft-watermark { position: fixed; inset: 0; overflow: hidden; pointer-events: none; z-index: 2147483647; }
-.fp-wm-grid { position: absolute; left: 50%; top: 50%; transform: translate(-50%, -50%) rotate(-30deg);
-  display: flex; flex-direction: column; justify-content: space-around; }
-.fp-wm-row { display: flex; justify-content: space-around; white-space: nowrap; }
-.fp-wm-odd { padding-left: 8em; }
-.fp-draft-watermark span { color: rgba(120, 120, 120, 0.2); font-weight: 700; letter-spacing: 0.15em; line-height: 1; }
+.fp-wm-grid { position: absolute; left: 50%; top: 50%; transform: translate(-50%, -50%) rotate(-30deg); }
+.fp-wm-row { display: flex; height: ${WM_ROW_EM}em; align-items: center; white-space: nowrap; }
+.fp-wm-odd { margin-left: ${WM_CELL_EM / 2}em; }
+.fp-draft-watermark span { flex: none; width: ${WM_CELL_EM}em; text-align: center; line-height: 1;
+  color: rgba(120, 120, 120, 0.2); font-weight: 700; letter-spacing: 0.15em; }
 `;
 
 export interface HtmlDocumentOptions {

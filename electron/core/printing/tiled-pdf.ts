@@ -29,7 +29,7 @@ const rectStyle = (r: RectMm): string => `left:${n(r.x)}mm;top:${n(r.y)}mm;width
 
 const TILED_CSS = `
 .fp-sheet { position: relative; overflow: hidden; break-after: page; }
-.fp-sheet:last-child { break-after: auto; }
+.fp-sheet:last-of-type { break-after: auto; }
 .fp-tile { position: absolute; overflow: hidden; }
 .fp-chart { position: absolute; overflow: hidden; }
 .fp-marks { position: absolute; left: 0; top: 0; pointer-events: none; }

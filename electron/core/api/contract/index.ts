@@ -4,6 +4,7 @@ import { usersContract } from './users';
 import { auditContract } from './audit';
 import { backupContract } from './backup';
 import { registryContract } from './registry';
+import { referenceContract } from './reference';
 import type { InputOf, OutputOf } from '../define';
 
 /** The one API contract: every method of every door (IPC, HTTP, CLI, tests). */
@@ -14,6 +15,7 @@ export const contract = {
   ...auditContract,
   ...backupContract,
   ...registryContract,
+  ...referenceContract,
 };
 
 export type Contract = typeof contract;
@@ -27,5 +29,6 @@ export type * from './users';
 export type * from './audit';
 export type * from './backup';
 export type * from './registry';
+export type * from './reference';
 export type { Page } from './common';
 export type { Result, ApiError, ErrorKind } from '../errors';

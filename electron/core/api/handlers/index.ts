@@ -6,6 +6,7 @@ import { usersHandlers } from './users';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backup';
 import { registryHandlers } from './registry';
+import { referenceHandlers } from './reference';
 
 export const handlers: HandlersFor<Contract> = {
   ...systemHandlers,
@@ -14,4 +15,5 @@ export const handlers: HandlersFor<Contract> = {
   ...auditHandlers,
   ...backupHandlers,
   ...registryHandlers,
+  ...referenceHandlers,
 };

@@ -5,7 +5,8 @@ import { loadShippedMigrations, type Migration } from './db/migrations';
 import { checkHistory, migrate, readAppliedMigrations } from './db/migrator';
 import { backupDatabase, listBackups, pruneBackups } from './services/backup';
 import { backupDirFor } from './paths';
-import { node, settings } from './db/schema';
+import { node, regions, settings } from './db/schema';
+import { loadDivisions } from './services/regions';
 import { eq } from 'drizzle-orm';
 import type { NodeSecret } from './services/key-slots';
 
@@ -44,6 +45,8 @@ export async function openStation(file: string, options: OpenOptions = {}): Prom
       await backupDatabase(db.$client, path, 'pre-migration', { now: clock() });
     }
     migrate(db.$client, migrations, { now: clock });
+    // The division table is public data the first-run page needs before there is any node.
+    if (db.select({ code: regions.code }).from(regions).limit(1).get() === undefined) loadDivisions(db);
     const station: Station = { db, file: path, migrations, keyring: new Map(), clock, demoLogin: readDemoLogin(db) };
     if (options.dailyBackup ?? true) await takeDailyBackupIfDue(station);
     return station;

@@ -6,6 +6,7 @@ import { checkHistory, readAppliedMigrations } from '../db/migrator';
 import { backupDirFor } from '../paths';
 import { reopenDatabase, type Station } from '../station';
 import { backupDatabase, checkDatabaseFile, replaceDatabaseFile, type BackupInfo } from './backup';
+import { sessions } from '../db/schema';
 
 /** Refuses a backup that is damaged, is not a station database, or was written by a newer app. */
 export function checkRestorable(station: Station, file: string): void {
@@ -35,6 +36,8 @@ export async function restoreFromBackup(station: Station, file: string): Promise
   station.db.$client.close();
   replaceDatabaseFile(file, station.file);
   reopenDatabase(station);
+  // Sessions saved in the backup must not come back to life: everyone logs in again.
+  station.db.delete(sessions).run();
   return { restored: file, safetyBackup: safety };
 }
 

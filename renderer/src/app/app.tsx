@@ -1,0 +1,50 @@
+import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { SessionProvider } from './session';
+import { StartGate, RequireNotInitialized, RequireSignedIn } from './gates';
+import { SetupPage } from '../pages/setup/setup-page';
+import { LoginPage } from '../pages/login-page';
+import { MainLayout } from '../layout/main-layout';
+import { DashboardPage } from '../pages/dashboard-page';
+import { LaterVersionPage } from '../pages/later-version-page';
+import { SettingsPage } from '../pages/settings/settings-page';
+import { NAV_ITEMS } from '../layout/nav-items';
+
+// HashRouter: the same URLs work on Electron's app:// scheme and on the web mode's http server,
+// and a reload never asks the server for a route it does not know.
+export function App() {
+  return (
+    <HashRouter>
+      <SessionProvider>
+        <StartGate>
+          <Routes>
+            <Route
+              path="/setup"
+              element={
+                <RequireNotInitialized>
+                  <SetupPage />
+                </RequireNotInitialized>
+              }
+            />
+            <Route path="/login" element={<LoginPage />} />
+            <Route
+              element={
+                <RequireSignedIn>
+                  <MainLayout />
+                </RequireSignedIn>
+              }
+            >
+              <Route index element={<Navigate to="/workbench" replace />} />
+              <Route path="/workbench" element={<DashboardPage />} />
+              {NAV_ITEMS.filter((item) => item.later).map((item) => (
+                <Route key={item.path} path={item.path} element={<LaterVersionPage item={item} />} />
+              ))}
+              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/settings/:tab" element={<SettingsPage />} />
+              <Route path="*" element={<Navigate to="/workbench" replace />} />
+            </Route>
+          </Routes>
+        </StartGate>
+      </SessionProvider>
+    </HashRouter>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  HeartOutlined,
+  IdcardOutlined,
+  PrinterOutlined,
+  SettingOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** For pages a later version fills: one plain sentence saying what will be here. */
+  later?: string;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/workbench', label: '工作台', icon: <DashboardOutlined /> },
+  {
+    path: '/registry',
+    label: '建档立卡',
+    icon: <IdcardOutlined />,
+    later: '这里将录入和查询贫困户、家庭成员、收入和生产生活条件，建立建档立卡档案，该功能将在后续版本提供。',
+  },
+  {
+    path: '/identification',
+    label: '识别退出',
+    icon: <AuditOutlined />,
+    later: '这里将办理贫困户的识别、公示、退出和返贫等流程并留存每一步的记录，该功能将在后续版本提供。',
+  },
+  {
+    path: '/assistance',
+    label: '帮扶',
+    icon: <HeartOutlined />,
+    later: '这里将登记帮扶单位、驻村工作队、结对干部和帮扶措施，并形成每户的脱贫计划、帮扶措施和工作台账，该功能将在后续版本提供。',
+  },
+  {
+    path: '/print',
+    label: '打印中心',
+    icon: <PrinterOutlined />,
+    later: '这里将打印公示公告、帮扶明白卡、户册和村级五张图表（大图可拼贴在 A4 纸上），该功能将在后续版本提供。',
+  },
+  {
+    path: '/exchange',
+    label: '数据交换',
+    icon: <SwapOutlined />,
+    later: '这里将与上下级单位交换签名数据包（U 盘拷贝或联网上传），该功能将在后续版本提供。',
+  },
+  { path: '/settings', label: '系统设置', icon: <SettingOutlined /> },
+];

@@ -15,6 +15,7 @@ export const yearParamsSchema = z.object({
   dibaoClasses: z
     .array(z.object({ classCode: z.enum(['1', '2', '3', '4']), label: z.string().max(10), annualAmount: money('低保标准（元/人/年）') }))
     .max(4)
+    .readonly()
     .describe('农村低保分类标准'),
   smallLoan: z
     .object({

@@ -165,15 +165,12 @@ function bulkPlan(table: SQLiteTable): BulkPlan {
     .filter((c) => !c.generated)
     .map((c) => {
       const key = byColumn.get(c)!;
-      const json = (c as unknown as { mode?: string }).mode === 'json';
-      const bool = (c as unknown as { mode?: string }).mode === 'boolean';
       const fallback = c.hasDefault && c.default !== undefined ? c.default : null;
+      // the column's own driver mapping (JSON text, boolean as 0/1), as drizzle's insert uses it
       const encode = (v: unknown): unknown => {
         if (v === undefined) v = fallback;
         if (v === null) return null;
-        if (json) return JSON.stringify(v);
-        if (bool) return v ? 1 : 0;
-        return v;
+        return c.mapToDriverValue(v);
       };
       return { key, name: c.name, encode };
     });

@@ -70,12 +70,18 @@ export function upgradeId15(id15: string): string {
   return first17 + idCheckChar(first17);
 }
 
-/** 'YYYYMMDD' → 'YYYY-MM-DD' when it is a real calendar date from 1900 on, else null. */
+/**
+ * Cards were first issued in 1984 to people then living, so births in the 1880s are real (the
+ * Wikipedia sample number is one). Earlier years can only be typing errors.
+ */
+const EARLIEST_BIRTH_YEAR = 1850;
+
+/** 'YYYYMMDD' → 'YYYY-MM-DD' when it is a real calendar date from EARLIEST_BIRTH_YEAR on, else null. */
 function birthDateOf(yyyymmdd: string): string | null {
   const y = Number(yyyymmdd.slice(0, 4));
   const m = Number(yyyymmdd.slice(4, 6));
   const d = Number(yyyymmdd.slice(6, 8));
-  if (y < 1900 || m < 1 || m > 12 || d < 1) return null;
+  if (y < EARLIEST_BIRTH_YEAR || m < 1 || m > 12 || d < 1) return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCMonth() !== m - 1) return null; // 0230 rolled over into March
   return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;

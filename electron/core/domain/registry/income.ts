@@ -134,21 +134,5 @@ export const netIncome = (r: IncomeRecord): number | null => fenToYuan(netIncome
 export const perCapitaNetIncome = (r: IncomeRecord, householdSize: number | null | undefined): number | null =>
   fenToYuan(perCapitaNetIncomeFen(r, householdSize));
 
-/** An empty income record for a year: the starting point of forms, fixtures and the demo. */
-export function emptyIncomeRecord(year: number): IncomeRecord {
-  return {
-    year,
-    wageIncome: null,
-    productionIncome: null,
-    assetDividendIncome: null,
-    landTransferIncome: null,
-    otherPropertyIncome: null,
-    familyPlanningIncome: null,
-    dibaoIncome: null,
-    wubaoIncome: null,
-    pensionIncome: null,
-    ecoCompensationIncome: null,
-    otherTransferIncome: null,
-    productionExpense: null,
-  };
-}
+/** Kept here too: callers imported it from this module first. */
+export { emptyIncomeRecord } from './record-defaults';

@@ -5,6 +5,7 @@ import { auditContract } from './audit';
 import { backupContract } from './backup';
 import { registryContract } from './registry';
 import { referenceContract } from './reference';
+import { exchangeContract } from './exchange';
 import type { InputOf, OutputOf } from '../define';
 
 /** The one API contract: every method of every door (IPC, HTTP, CLI, tests). */
@@ -16,6 +17,7 @@ export const contract = {
   ...backupContract,
   ...registryContract,
   ...referenceContract,
+  ...exchangeContract,
 };
 
 export type Contract = typeof contract;
@@ -30,5 +32,6 @@ export type * from './audit';
 export type * from './backup';
 export type * from './registry';
 export type * from './reference';
+export type * from './exchange';
 export type { Page } from './common';
 export type { Result, ApiError, ErrorKind } from '../errors';

@@ -7,6 +7,7 @@ import { auditHandlers } from './audit';
 import { backupHandlers } from './backup';
 import { registryHandlers } from './registry';
 import { referenceHandlers } from './reference';
+import { exchangeHandlers } from './exchange';
 
 export const handlers: HandlersFor<Contract> = {
   ...systemHandlers,
@@ -16,4 +17,5 @@ export const handlers: HandlersFor<Contract> = {
   ...backupHandlers,
   ...registryHandlers,
   ...referenceHandlers,
+  ...exchangeHandlers,
 };

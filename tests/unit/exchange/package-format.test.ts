@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { identityToRecipient } from 'age-encryption';
+import {
+  buildPackage,
+  checkExpiry,
+  checkFiles,
+  checkSignature,
+  openPackage,
+  packageFileName,
+  readPayloadFile,
+  logicalName,
+  type ManifestHeader,
+} from '../../../electron/core/exchange/package-format';
+import { generateMinisignKeyPair, keyIdHex } from '../../../electron/core/exchange/minisign';
+import { encryptToRecipient } from '../../../electron/core/exchange/age';
+import { bech32Decode, bech32Encode, deriveAgeIdentity, generateNodeAgeIdentity, recipientOfIdentity } from '../../../electron/core/exchange/age-identity';
+import { NdjsonWriter, readNdjson } from '../../../electron/core/exchange/ndjson';
+import { PackageError } from '../../../electron/core/exchange/package-errors';
+import { describeFile } from '../../../electron/core/exchange/manifest';
+import { cleanRow, reportTable, snapshotSql, REPORT_TABLE_NAMES } from '../../../electron/core/services/exchange/report-tables';
+
+const signerKey = generateMinisignKeyPair();
+const signer = { secretKey: signerKey.secretKey, keyId: signerKey.keyId };
+
+function header(overrides: Partial<ManifestHeader> = {}): ManifestHeader {
+  return {
+    packageId: randomUUID(),
+    kind: 'report',
+    sender: { nodeId: 'township-620422100000', keyId: keyIdHex(signerKey.keyId) },
+    recipient: { nodeId: 'county-620422000000' },
+    channel: { seq: 1, prevHash: null },
+    createdAt: '2026-03-02T08:00:00.000Z',
+    expiresAt: '2026-05-01T08:00:00.000Z',
+    schemaVersion: 3,
+    changeRange: { fromSeq: 1, toSeq: 10 },
+    recordCounts: { households: 2 },
+    auditHead: { seq: 4, hash: 'a'.repeat(64) },
+    ...overrides,
+  };
+}
+
+const kindOf = (fn: () => unknown): string => {
+  try {
+    fn();
+    return 'NO_ERROR';
+  } catch (err) {
+    return err instanceof PackageError ? `${err.kind}/${err.reason}` : String(err);
+  }
+};
+
+const ndjson = Buffer.from('{"id":"a"}\n{"id":"b"}\n');
+
+describe('buildPackage / openPackage', () => {
+  it('an encrypted package: gzip + age per file, stored (not deflated), named .gz.age, every check passes', async () => {
+    const me = deriveAgeIdentity(Buffer.alloc(32, 9).toString('base64'));
+    const built = await buildPackage(header(), [{ name: 'households.ndjson', bytes: ndjson }], { encryptTo: me.recipient, signer });
+    expect(built.fileName).toBe(`township-620422100000_county-620422000000_report_000001_${built.manifest.packageId.slice(0, 8)}.fpkg`);
+    const pkg = openPackage(built.bytes);
+    expect(pkg.zip.entries.map((e) => [e.name, e.method])).toEqual([
+      ['manifest.json', 'store'],
+      ['manifest.json.minisig', 'store'],
+      ['households.ndjson.gz.age', 'store'],
+    ]);
+    expect(pkg.manifestHash).toBe(built.manifestHash);
+    checkSignature(pkg, signerKey);
+    checkExpiry(pkg.manifest, new Date('2026-04-01T00:00:00Z'));
+    const files = checkFiles(pkg);
+    const file = pkg.manifest.files[0]!;
+    expect(logicalName(file)).toBe('households.ndjson');
+    const plain = await readPayloadFile(file, files.get(file.name)!, me.identity, { remaining: 1 << 20 });
+    expect(Buffer.from(plain).toString()).toBe(ndjson.toString());
+  });
+
+  it('an unencrypted package keeps plain NDJSON and lets the zip deflate it', async () => {
+    const built = await buildPackage(header(), [{ name: 'households.ndjson', bytes: Buffer.from(ndjson.toString().repeat(50)) }], { encryptTo: null, signer });
+    const pkg = openPackage(built.bytes);
+    expect(pkg.zip.entries[2]).toMatchObject({ name: 'households.ndjson', method: 'deflate' });
+    const files = checkFiles(pkg);
+    const out = await readPayloadFile(pkg.manifest.files[0]!, files.get('households.ndjson')!, null, { remaining: 1 << 20 });
+    expect(Buffer.from(out).toString()).toBe(ndjson.toString().repeat(50));
+  });
+
+  it('expiry is exclusive of the instant itself', async () => {
+    const built = await buildPackage(header(), [], { encryptTo: null, signer });
+    expect(kindOf(() => checkExpiry(built.manifest, new Date('2026-05-01T08:00:00.000Z')))).toBe('PACKAGE_EXPIRED/EXPIRED');
+    expect(kindOf(() => checkExpiry(built.manifest, new Date('2026-05-01T07:59:59.999Z')))).toBe('NO_ERROR');
+  });
+
+  it('a signature by another key names the mismatch', async () => {
+    const built = await buildPackage(header(), [], { encryptTo: null, signer });
+    const other = generateMinisignKeyPair();
+    expect(kindOf(() => checkSignature(openPackage(built.bytes), other))).toBe('PACKAGE_SIGNATURE/SIGNATURE_KEY_MISMATCH');
+    expect(kindOf(() => checkSignature(openPackage(built.bytes), { keyId: signerKey.keyId, publicKey: other.publicKey }))).toBe('PACKAGE_SIGNATURE/SIGNATURE_INVALID');
+  });
+
+  it('decompression after decryption is capped, and the budget spans files', async () => {
+    const me = generateNodeAgeIdentity();
+    const bomb = await encryptToRecipient(gzipSync(Buffer.alloc(2 * 1024 * 1024)), me.recipient);
+    const file = describeFile('households.ndjson.gz.age', bomb, true);
+    await expect(readPayloadFile(file, bomb, me.identity, { remaining: 10 << 20 }, { maxFileBytes: 1 << 20, maxTotalBytes: 10 << 20 })).rejects.toMatchObject({
+      kind: 'PACKAGE_ZIP_BOMB',
+    });
+    await expect(readPayloadFile(file, bomb, me.identity, { remaining: 1 << 20 })).rejects.toMatchObject({ kind: 'PACKAGE_ZIP_BOMB' });
+    const budget = { remaining: 3 << 20 };
+    await readPayloadFile(file, bomb, me.identity, budget);
+    expect(budget.remaining).toBe(1 << 20);
+  });
+
+  it('file names sort by channel and sequence', () => {
+    const names = [12, 3, 100].map((seq) => packageFileName({ ...header(), channel: { seq, prevHash: 'a'.repeat(64) } }));
+    expect([...names].sort().map((n) => n.split('_')[3])).toEqual(['000003', '000012', '000100']);
+  });
+});
+
+describe('the node age identity', () => {
+  it('is derived deterministically from the signing seed, and age-encryption agrees on its recipient', async () => {
+    const seed = Buffer.alloc(32, 1).toString('base64');
+    const a = deriveAgeIdentity(seed);
+    expect(deriveAgeIdentity(seed)).toEqual(a);
+    expect(deriveAgeIdentity(Buffer.alloc(32, 2).toString('base64')).identity).not.toBe(a.identity);
+    expect(a.identity).toMatch(/^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/);
+    expect(await identityToRecipient(a.identity)).toBe(a.recipient);
+    expect(recipientOfIdentity(a.identity)).toBe(a.recipient);
+    const random = generateNodeAgeIdentity();
+    expect(await identityToRecipient(random.identity)).toBe(random.recipient);
+  });
+
+  it('bech32 round-trips and refuses a changed character', () => {
+    const data = new Uint8Array(Buffer.from('00ff10203040506070', 'hex'));
+    const text = bech32Encode('age', data);
+    expect(bech32Decode(text)).toEqual({ hrp: 'age', data });
+    const broken = text.slice(0, -1) + (text.endsWith('q') ? 'p' : 'q');
+    expect(bech32Decode(broken)).toBeNull();
+  });
+});
+
+describe('NDJSON', () => {
+  it('writes in chunks and reads back line by line, naming a bad line', () => {
+    const w = new NdjsonWriter();
+    for (let i = 0; i < 1000; i++) w.push({ i, s: '户'.repeat(i % 7) });
+    const seen: number[] = [];
+    readNdjson(w.bytes(), 'x.ndjson', (v) => seen.push((v as { i: number }).i));
+    expect(seen).toHaveLength(1000);
+    expect(w.lines).toBe(1000);
+    expect(kindOf(() => readNdjson(Buffer.from('{"a":1}\r\n{"a":\n'), 'x.ndjson', () => undefined))).toBe('PACKAGE_CONTENT/NDJSON_INVALID');
+  });
+});
+
+describe('report tables', () => {
+  it('travel in foreign-key order and let SQLite write each line', () => {
+    expect(REPORT_TABLE_NAMES).toEqual(['villages', 'village_groups', 'households', 'persons', 'memberships', 'conditions', 'incomes', 'benefits', 'household_events']);
+    const sql = snapshotSql(reportTable('households')!);
+    expect(sql).toContain(`',"record":' || COALESCE("record", 'null')`);
+    expect(sql).not.toContain('head_name');
+  });
+
+  it('an incoming row: generated columns dropped, unknown ones and wrong types refused', () => {
+    const t = reportTable('households')!;
+    const row = { id: 'h', regionCode: '620422100001', record: {}, headName: '张三', createdAt: 'n', updatedAt: 'n' };
+    expect(cleanRow(t, row, 'households.ndjson', 1)).toEqual({ id: 'h', regionCode: '620422100001', record: {}, createdAt: 'n', updatedAt: 'n' });
+    expect(kindOf(() => cleanRow(t, { ...row, extra: 1 }, 'f', 1))).toBe('PACKAGE_CONTENT/UNKNOWN_COLUMN');
+    expect(kindOf(() => cleanRow(t, { ...row, memberCount: '4' }, 'f', 1))).toBe('PACKAGE_CONTENT/ROW_INVALID');
+    expect(kindOf(() => cleanRow(t, { ...row, memberCount: null }, 'f', 1))).toBe('PACKAGE_CONTENT/ROW_INVALID');
+    expect(kindOf(() => cleanRow(t, { id: 'h' }, 'f', 1))).toBe('PACKAGE_CONTENT/ROW_INVALID');
+    expect(kindOf(() => cleanRow(t, [1], 'f', 1))).toBe('PACKAGE_CONTENT/ROW_INVALID');
+  });
+});

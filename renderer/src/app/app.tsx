@@ -7,6 +7,9 @@ import { MainLayout } from '../layout/main-layout';
 import { DashboardPage } from '../pages/dashboard-page';
 import { LaterVersionPage } from '../pages/later-version-page';
 import { SettingsPage } from '../pages/settings/settings-page';
+import { RegistryPage } from '../pages/registry/registry-page';
+import { HouseholdRoute } from '../pages/registry/household-page';
+import { QualityPage } from '../pages/quality/quality-page';
 import { NAV_ITEMS } from '../layout/nav-items';
 
 // HashRouter: the same URLs work on Electron's app:// scheme and on the web mode's http server,
@@ -35,6 +38,10 @@ export function App() {
             >
               <Route index element={<Navigate to="/workbench" replace />} />
               <Route path="/workbench" element={<DashboardPage />} />
+              <Route path="/registry" element={<RegistryPage />} />
+              <Route path="/registry/household/:id" element={<HouseholdRoute />} />
+              <Route path="/registry/new" element={<HouseholdRoute />} />
+              <Route path="/quality" element={<QualityPage />} />
               {NAV_ITEMS.filter((item) => item.later).map((item) => (
                 <Route key={item.path} path={item.path} element={<LaterVersionPage item={item} />} />
               ))}

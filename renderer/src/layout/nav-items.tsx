@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   AuditOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   HeartOutlined,
   IdcardOutlined,
   PrinterOutlined,
@@ -19,12 +20,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { path: '/workbench', label: '工作台', icon: <DashboardOutlined /> },
-  {
-    path: '/registry',
-    label: '建档立卡',
-    icon: <IdcardOutlined />,
-    later: '这里将录入和查询贫困户、家庭成员、收入和生产生活条件，建立建档立卡档案，该功能将在后续版本提供。',
-  },
+  { path: '/registry', label: '建档立卡', icon: <IdcardOutlined /> },
+  { path: '/quality', label: '数据质量', icon: <FileSearchOutlined /> },
   {
     path: '/identification',
     label: '识别退出',

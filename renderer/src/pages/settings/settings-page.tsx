@@ -6,6 +6,8 @@ import { UsersTab } from './users-tab';
 import { BackupTab } from './backup-tab';
 import { AuditTab } from './audit-tab';
 import { NodeInfoTab } from './node-info-tab';
+import { YearParamsTab } from './year-params-tab';
+import { CodeTableTab } from './code-table-tab';
 
 interface SettingsTab {
   key: string;
@@ -19,6 +21,8 @@ const TABS: SettingsTab[] = [
   { key: 'users', label: '账号管理', adminOnly: true, render: () => <UsersTab /> },
   { key: 'backup', label: '备份与恢复', adminOnly: true, render: () => <BackupTab /> },
   { key: 'audit', label: '审计日志', adminOnly: true, render: () => <AuditTab /> },
+  { key: 'year-params', label: '年度参数', adminOnly: true, render: () => <YearParamsTab /> },
+  { key: 'code-tables', label: '代码表', adminOnly: true, render: () => <CodeTableTab /> },
   { key: 'node', label: '节点信息', adminOnly: false, render: () => <NodeInfoTab /> },
 ];
 

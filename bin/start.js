@@ -40,7 +40,7 @@ if (!existsSync(builtIndex) || newestMtime(join(root, 'renderer')) > statSync(bu
 }
 
 if (!existsSync(demoDb)) {
-  run(process.execPath, [join(root, 'bin', 'fupin.js'), 'demo', '--db', demoDb, '--create', '--households', process.env.FUPIN_DEMO_HOUSEHOLDS ?? '1200'], '生成演示县数据库（会宁县）');
+  run(process.execPath, [join(root, 'bin', 'fupin.js'), 'demo', '--db', demoDb, '--create', '--households', process.env.FUPIN_DEMO_HOUSEHOLDS ?? '1200', '--townships', process.env.FUPIN_DEMO_TOWNSHIPS ?? '3'], '生成演示县数据库（会宁县）');
 }
 
 function electronBinary() {

@@ -9,6 +9,9 @@ import { restoreFromBackup } from '../core/services/restore';
 import { ROLES, ROLE_LABELS, type Role } from '../core/domain/roles';
 import { dbOf, str, type Flags } from './args';
 import { t, type Texts } from './i18n';
+import { demoCommand } from './demo-command';
+import { importCommand, exportCommand } from './xlsx-commands';
+import { packageCommands, packageHelp } from './package-commands';
 
 export interface Command {
   usage: Texts;
@@ -165,7 +168,18 @@ const restore: Command = {
   },
 };
 
-export const commands: Record<string, Command> = { init, serve, user, audit, backup, restore };
+export const commands: Record<string, Command> = {
+  init,
+  demo: demoCommand,
+  serve,
+  user,
+  audit,
+  backup,
+  restore,
+  import: importCommand,
+  export: exportCommand,
+  ...packageCommands,
+};
 
 export function helpText(): string {
   return t({
@@ -173,11 +187,15 @@ export function helpText(): string {
 
 命令：
   init      建立新节点（数据库、区划、第一个管理员、节点密钥）
+  demo      生成演示县数据（默认会宁县 35 000 户；--create 同时建立演示节点）
   serve     以网页模式启动（仅本机 127.0.0.1）
   user      账号管理：list / add / passwd / unlock
   audit     audit verify：校验审计哈希链
   backup    在线备份数据库并做完整性检查
   restore   从备份恢复
+  import    导入国家格式的建档立卡 xlsx（先试导入，再全部导入或只导入无错误的户）
+  export    export xlsx：导出建档立卡 xlsx（每人一行或每户一行）
+${packageHelp.zh}
 
 通用参数：--db 数据库文件（默认为本机工作站数据库），--lang en 英文输出，--help 查看某命令用法
 `,
@@ -185,11 +203,15 @@ export function helpText(): string {
 
 Commands:
   init      create a node (database, regions, first administrator, node key)
+  demo      fill the demo county (会宁县, 35 000 households by default; --create sets up the node)
   serve     start web mode (127.0.0.1 only)
   user      accounts: list / add / passwd / unlock
   audit     audit verify: check the hash chain
   backup    online backup with integrity check
   restore   restore from a backup
+  import    import a national-layout registry xlsx (dry run, then all or only the valid households)
+  export    export xlsx: the registry as xlsx (one row per person or per household)
+${packageHelp.en}
 
 Common flags: --db FILE (default: this station's database), --lang en, --help
 `,

@@ -50,7 +50,8 @@ export default defineConfig({
         copyPublicDir: false,
         reportCompressedSize: false,
         rollupOptions: {
-          input: { main: 'electron/main/main.ts' },
+          // cli: the `fupin` command's bundle, so a start does not transpile the sources (bin/fupin.js)
+          input: { main: 'electron/main/main.ts', cli: 'electron/cli/main.ts' },
           external: isExternalForMain,
           output: {
             format: 'es',

@@ -23,7 +23,6 @@ import { addParentKeyManually, issueUploadToken, setUploadTarget } from '../core
 import { listOutbox } from '../core/services/exchange/outbox';
 import { syncWithParent } from '../core/services/exchange/sync';
 import { registrationForm, checkViews } from '../core/services/exchange/views';
-import { startReceiver } from '../server/receiver/receiver';
 import { dbOf, str, type Flags } from './args';
 import { t } from './i18n';
 import type { Command } from './commands';
@@ -235,6 +234,8 @@ const receiverCommand: Command = {
     const station = await openStation(dbOf(flags), { dailyBackup: false });
     try {
       const caller = unlock(station, flags);
+      // loaded here: the tus server is needed only by this command
+      const { startReceiver } = await import('../server/receiver/receiver');
       const receiver = await startReceiver(station, {
         secret: caller.secret!,
         actor: caller.actor,

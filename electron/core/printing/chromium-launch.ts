@@ -1,6 +1,6 @@
 // The one place that knows how to start Chromium for printing, so tests, the CLI and web mode
 // launch it the same way (see docs/stack-notes.md, "Playwright and Chromium").
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import type { Browser, LaunchOptions } from 'playwright-core';
 
 /** Debian's Chromium: `npx playwright install` cannot download a browser on our machines. */
 export function chromiumExecutablePath(): string {
@@ -29,6 +29,8 @@ export function printChromiumLaunchOptions(executablePath = chromiumExecutablePa
 }
 
 export async function launchPrintChromium(executablePath = chromiumExecutablePath()): Promise<Browser> {
+  // loaded on first print: playwright-core costs most of a second at every start otherwise
+  const { chromium } = await import('playwright-core');
   try {
     return await chromium.launch(printChromiumLaunchOptions(executablePath));
   } catch (err) {

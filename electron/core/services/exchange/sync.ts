@@ -3,7 +3,7 @@
 // URL is kept in the outbox row, so the next attempt (or the next start of the app) resumes
 // from the byte the receiver has instead of starting over. After the uploads, the receipts and
 // directives the parent published for us are fetched and imported.
-import { Upload, type DetailedError } from 'tus-js-client';
+import type { DetailedError } from 'tus-js-client';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Station } from '../../station';
 import { exchangeOutbox } from '../../db/schema';
@@ -117,7 +117,9 @@ interface ReceiverAnswer {
   error: { kind: string; message: string } | null;
 }
 
-function uploadOne(station: Station, parent: PeerRow, row: OutboxRow, options: SyncOptions): Promise<ReceiverAnswer> {
+async function uploadOne(station: Station, parent: PeerRow, row: OutboxRow, options: SyncOptions): Promise<ReceiverAnswer> {
+  // loaded on first upload, not at every start of the station
+  const { Upload } = await import('tus-js-client');
   const bytes = Buffer.from(outboxBytes(station.db, row.packageId));
   let lastSaved = 0;
   return new Promise<ReceiverAnswer>((resolve, reject) => {

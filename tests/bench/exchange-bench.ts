@@ -12,7 +12,6 @@ import { nodeKeys } from '../../electron/core/services/exchange/node-identity';
 import { parentPeer } from '../../electron/core/services/exchange/peers';
 import { outboxBytes } from '../../electron/core/services/exchange/outbox';
 import { verifyPackage } from '../../electron/core/services/exchange/import';
-import { insertManyEncodesJson } from '../../electron/core/services/exchange/report-apply';
 import { runWrite } from '../../electron/core/db/write-path';
 import { households, persons, memberships, conditions, incomes } from '../../electron/core/db/schema';
 import { formatFigure, meets, round, type BenchFigure } from './measure';
@@ -126,20 +125,13 @@ function sha256Ms(parts: Uint8Array[]): number {
   return performance.now() - t;
 }
 
-/** Households the bench uses while Writer.insertMany cannot store JSON columns (see report-apply.ts). */
-const FALLBACK_HOUSEHOLDS = 3_000;
-
-export async function benchExchange(options: ExchangeBenchOptions = {}): Promise<{ lines: string[]; json: object }> {
+export async function benchExchange(options: ExchangeBenchOptions = {}): Promise<{ figures: BenchFigure[]; lines: string[]; json: object }> {
   const clock = () => new Date();
   const county = await makeNode('county', REGIONS.huining, clock);
   const province = await makeNode('province', REGIONS.province, clock);
   try {
     await connect(county, province);
-    // With the per-row fallback every applied row also lands in the audit entry: a full county
-    // would take many minutes and gigabytes, so the run is scaled down and says so.
-    const bulk = insertManyEncodesJson(province.station);
-    const requested = options.households ?? 35_000;
-    const n = bulk ? requested : Math.min(requested, FALLBACK_HOUSEHOLDS);
+    const n = options.households ?? 35_000;
     let t = performance.now();
     const counts = fillCounty(county, n);
     // A station's WAL is checkpointed every 1000 pages; one 400 MB setup transaction is not normal.
@@ -192,17 +184,16 @@ export async function benchExchange(options: ExchangeBenchOptions = {}): Promise
       { name: 'verify + apply at the parent', value: applyRate, unit: 'records/s', baseline: insertRate, baselineLabel: 'bare prepared inserts, one transaction', target: 50_000, targetIsMax: false },
     ];
     const lines = [
-      ...(bulk ? [] : [`NOTE: Writer.insertMany cannot store JSON columns yet (db/write-path.ts); apply used the per-row fallback and the run was scaled down to ${n} households`]),
       ...figures.map(formatFigure),
       `full county package: ${round(pkg.length / 1048576)} MB (payload ${round(rawBytes / 1048576)} MB uncompressed, ${round(rawBytes / pkg.length)}:1)`,
       `monthly incremental package: ${round(incPkg.length / 1024)} KB for ${incRows} rows; applied in ${round(incApplyMs)} ms`,
       `(setup: ${rows} rows written in ${round(fillMs)} ms)`,
     ];
     return {
+      figures,
       lines,
       json: {
         households: n,
-        bulkInsertPath: bulk,
         rows,
         counts,
         payloadBytes: rawBytes,

@@ -199,11 +199,9 @@ export function applyReport(w: Writer, station: Station, sender: PeerRow, report
     w.remove(d.t.table, d.id);
     bump(d.t.name, 'deleted');
   }
-  const bulk = insertManyEncodesJson(station);
   for (const plan of plans) {
     if (plan.inserts.length > 0) {
-      if (bulk) w.insertMany(plan.t.table, plan.inserts as never[]);
-      else for (const row of plan.inserts) w.insert(plan.t.table, row as never);
+      w.insertMany(plan.t.table, plan.inserts as never[]);
       bump(plan.t.name, 'inserted', plan.inserts.length);
     }
     for (const row of plan.updates) {
@@ -221,27 +219,4 @@ function ownerColumn(t: ReportTable, key: string): string {
   return c.name;
 }
 
-let bulkWorks: boolean | null = null;
 
-/**
- * Writer.insertMany (db/write-path.ts) is the fast path for new rows, but as of this writing it
- * binds JSON-mode text columns (drizzle's SQLiteTextJson has no `mode` property) as raw objects,
- * which better-sqlite3 refuses. Until that is fixed, new rows go through Writer.insert, which is
- * correct and ~10× slower. The check runs once per process, inside a savepoint that is always
- * rolled back, so the fast path comes back by itself once write-path.ts is fixed.
- */
-export function insertManyEncodesJson(station: Station): boolean {
-  if (bulkWorks !== null) return bulkWorks;
-  const probe = new Error('probe');
-  try {
-    runWrite(station.db, SYSTEM_ACTOR, { action: 'probe', entity: 'probe' }, (w) => {
-      w.insertMany(households, [{ id: '\u0000probe', regionCode: '000000000000', record: { probe: true }, createdAt: '', updatedAt: '' }]);
-      throw probe;
-    });
-  } catch (err) {
-    if (err === probe) bulkWorks = true;
-    else if (err instanceof TypeError) bulkWorks = false;
-    else throw err;
-  }
-  return bulkWorks!;
-}

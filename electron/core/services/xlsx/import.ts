@@ -19,7 +19,6 @@ import { cellContext } from './cells';
 import { RowGrouper, type FileHousehold, type ImportProblem, type PresentColumns } from './import-rows';
 import { loadRegistry, planImport, sameRecord, villageDirectory, type PlannedHousehold } from './import-plan';
 import { readRegistrySheet, type ReadResult } from './read';
-import { insertManyWorks, insertRows } from './bulk-insert';
 
 export type { ImportProblem } from './import-rows';
 
@@ -151,7 +150,6 @@ export async function importApply(station: Station, actor: Actor, file: string, 
     throw new AppError('CONFLICT', '文件在预检之后被修改过，请重新预检后再导入');
   }
   const now = station.clock();
-  const bulk = insertManyWorks(station);
   return runWrite(
     station.db,
     actor,
@@ -170,7 +168,7 @@ export async function importApply(station: Station, actor: Actor, file: string, 
         );
       }
       const writeStarted = performance.now();
-      const written = writePlanned(w, station, actor, planned, parsed, now, bulk);
+      const written = writePlanned(w, station, actor, planned, parsed, now);
       const applied = { ...written, unchanged: s.unchangedHouseholds, skipped: s.invalidHouseholds };
       w.note('import', { file: report.file.name, sha256: report.file.sha256, sheet: report.file.sheetName, rows: s.rows, households: s.households, mode, ...applied });
       report.timings.writeMs = Math.round(performance.now() - writeStarted);
@@ -187,7 +185,7 @@ interface FindingRow {
   personId: string | null;
 }
 
-function writePlanned(w: Writer, station: Station, actor: Actor, planned: PlannedHousehold[], parsed: ParsedFile, now: Date, bulk: boolean): { inserted: number; updated: number } {
+function writePlanned(w: Writer, station: Station, actor: Actor, planned: PlannedHousehold[], parsed: ParsedFile, now: Date): { inserted: number; updated: number } {
   const nowIso = now.toISOString();
   const today = nowIso.slice(0, 10);
   const importedDetail = (p: PlannedHousehold) => ({ sha256: parsed.read.sha256, sheet: parsed.read.sheetName, row: p.file.firstRow });
@@ -291,12 +289,12 @@ function writePlanned(w: Writer, station: Station, actor: Actor, planned: Planne
     }
 
     // parents before children: the foreign keys are checked row by row
-    insertRows(w, households, newHouseholds, bulk);
-    insertRows(w, persons, newPersons, bulk);
-    insertRows(w, memberships, newMemberships, bulk);
-    insertRows(w, conditions, newConditions, bulk);
-    insertRows(w, incomes, newIncomes, bulk);
-    insertRows(w, householdEvents, newEvents, bulk);
+    w.insertMany(households, newHouseholds);
+    w.insertMany(persons, newPersons);
+    w.insertMany(memberships, newMemberships);
+    w.insertMany(conditions, newConditions);
+    w.insertMany(incomes, newIncomes);
+    w.insertMany(householdEvents, newEvents);
     storeFindingsBulk(station, replaceFindings, findingRows);
     for (const p of planned.slice(at, at + CHUNK)) {
       p.form = null;

@@ -97,8 +97,10 @@ export function runWrite<T>(db: Db, actor: Actor, meta: WriteMeta, apply: (w: Wr
         const plan = bulkPlan(table);
         const insertRow = db.$client.prepare(plan.sql);
         const log = !LOCAL_ONLY_TABLES.has(plan.name);
+        const columns = plan.columns;
+        const values: unknown[] = new Array(columns.length);
         for (const row of rows as Row[]) {
-          const values = plan.columns.map((c) => c.encode(row[c.key]));
+          for (let i = 0; i < columns.length; i++) values[i] = columns[i]!.encode(row[columns[i]!.key]);
           insertRow.run(values);
           if (log) pendingBulk.push([plan.name, String(row[plan.pkKey]), canonicalJson(row)]);
         }

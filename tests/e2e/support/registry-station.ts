@@ -1,22 +1,7 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { copyFileSync, existsSync } from 'node:fs';
 import type { RegionNode } from '../../../electron/core/api/contract';
-import { ADMIN, fupinCli, serveStation, type RunningStation } from './station';
+import { fupinCli, serveStation, type RunningStation } from './station';
 import { StationApi } from './api-client';
-import { pickVillages, seedHouseholds } from './registry-data';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-/**
- * The demo county generator (`fupin demo`), once its author has landed it: the filler and the
- * command that runs it (until both are there, the tests save their own households).
- */
-export function demoAvailable(): boolean {
-  if (!existsSync(join(root, 'electron/core/demo/fill-county.ts'))) return false;
-  const commands = join(root, 'electron/cli/commands.ts');
-  return existsSync(commands) && /export const commands[^;]*\bdemo\b/.test(readFileSync(commands, 'utf8'));
-}
 
 /** What `fupin demo --create` sets up. */
 export const DEMO_ADMIN = { username: 'demo', password: 'Demo1234' } as const;
@@ -34,9 +19,8 @@ export interface RegistryStation extends RunningStation {
 }
 
 /**
- * A county station with households: the demo county when the generator exists, otherwise
- * households saved through registry.saveHousehold. A clerk scoped to one township is created
- * through users.create, as an administrator would.
+ * A county station with households: the demo county (`fupin demo --create`) of the given size.
+ * A clerk scoped to one township is created through users.create, as an administrator would.
  */
 export async function startRegistryStation(
   households: number,
@@ -45,26 +29,16 @@ export async function startRegistryStation(
   savedDb?: string,
 ): Promise<RegistryStation> {
   if (savedDb && existsSync(savedDb)) return reuseStation(savedDb, households, log);
-  const demo = demoAvailable();
-  const station = demo
-    ? await serveStation({
-        initialized: false,
-        prepare: async (db) => {
-          const started = Date.now();
-          await fupinCli(db, ['demo', '--households', String(households), '--create']);
-          log(`demo county with ${households} households in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-        },
-      })
-    : await serveStation({ initialized: true });
-  const admin = demo ? DEMO_ADMIN : { username: ADMIN.username, password: ADMIN.password };
+  const station = await serveStation({
+    initialized: false,
+    prepare: async (db) => {
+      const started = Date.now();
+      await fupinCli(db, ['demo', '--households', String(households), '--create']);
+      log(`demo county with ${households} households in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    },
+  });
+  const admin = DEMO_ADMIN;
   const api = await (await StationApi.open(station.launchUrl)).login(admin.username, admin.password);
-  if (!demo) {
-    const started = Date.now();
-    // A few villages for the default suite; the whole county for a county-size list.
-    const villages = households > 1000 ? await pickVillages(api, 99, 99) : await pickVillages(api, 2, 3);
-    await seedHouseholds(api, villages, households, (n) => log(`${n} households saved`));
-    log(`${households} households saved through the API in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
   const township = await clerkTownship(api);
   await api.call('users.create', { username: CLERK.username, displayName: CLERK.displayName, role: 'clerk', scopeCode: township.code, password: CLERK.password });
   if (savedDb) {
@@ -86,7 +60,7 @@ async function reuseStation(savedDb: string, households: number, log: (line: str
   const station = await serveStation({ initialized: false, prepare: async (db) => copyFileSync(savedDb, db) });
   log(`reusing ${savedDb}`);
   const launch = await StationApi.open(station.launchUrl);
-  const admin = (await launch.raw('auth.login', DEMO_ADMIN)).ok ? DEMO_ADMIN : { username: ADMIN.username, password: ADMIN.password };
+  const admin = DEMO_ADMIN;
   const api = await launch.login(admin.username, admin.password);
   return { ...station, admin, township: await clerkTownship(api), clerk: CLERK, households, api };
 }

@@ -1,3 +1,4 @@
 export * from './system';
 export * from './registry';
 export * from './exchange';
+export * from './assistance';

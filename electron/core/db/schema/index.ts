@@ -2,3 +2,4 @@ export * from './system';
 export * from './registry';
 export * from './exchange';
 export * from './assistance';
+export * from './workflow';

@@ -6,6 +6,7 @@ import { backupContract } from './backup';
 import { registryContract } from './registry';
 import { referenceContract } from './reference';
 import { exchangeContract } from './exchange';
+import { assistanceContract } from './assistance';
 import type { InputOf, OutputOf } from '../define';
 
 /** The one API contract: every method of every door (IPC, HTTP, CLI, tests). */
@@ -18,6 +19,7 @@ export const contract = {
   ...registryContract,
   ...referenceContract,
   ...exchangeContract,
+  ...assistanceContract,
 };
 
 export type Contract = typeof contract;
@@ -33,5 +35,6 @@ export type * from './backup';
 export type * from './registry';
 export type * from './reference';
 export type * from './exchange';
+export type * from './assistance';
 export type { Page } from './common';
 export type { Result, ApiError, ErrorKind } from '../errors';

@@ -8,6 +8,7 @@ import { backupHandlers } from './backup';
 import { registryHandlers } from './registry';
 import { referenceHandlers } from './reference';
 import { exchangeHandlers } from './exchange';
+import { assistanceHandlers } from './assistance';
 
 export const handlers: HandlersFor<Contract> = {
   ...systemHandlers,
@@ -18,4 +19,5 @@ export const handlers: HandlersFor<Contract> = {
   ...registryHandlers,
   ...referenceHandlers,
   ...exchangeHandlers,
+  ...assistanceHandlers,
 };

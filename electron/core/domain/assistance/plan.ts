@@ -2,6 +2,9 @@
 // 完成, the planned exit year and the period of assistance. The default rows are those of the
 // national 扶贫手册; an office may add its own.
 import type { YearParams } from '../registry/year-params';
+import type { PersonRecord } from '../registry/types';
+import type { CodeTableDefinition } from '../registry/code-tables';
+import { ageOfPerson, isStudent } from '../registry/person-facts';
 import { violation, yuan, type RuleViolation } from './violations';
 
 export interface PlanIndicator {
@@ -66,4 +69,37 @@ export function checkPlan(
     out.push(violation('PLAN-INCOME', 'indicators.0.plan', '人均纯收入计划', `${yuan(income.plan)} 元未超过 ${p.year} 年退出标准 ${yuan(line)} 元，而本户计划当年脱贫`, '计划脱贫户收入稳定超过退出标准', 'warning'));
   }
   return out;
+}
+
+export interface PlanFacts {
+  year: number;
+  mainCause: string | null;
+  perCapitaIncome: number | null;
+  isDilapidated: boolean | null;
+  waterSafe: boolean | null;
+  members: readonly PersonRecord[];
+  tables?: readonly CodeTableDefinition[];
+}
+
+/**
+ * The 现状 column read from the registry, so a clerk starts a plan from what the household's
+ * forms already say rather than typing it again. Unknown facts stay empty.
+ */
+export function planBaseline(f: PlanFacts): PlanIndicator[] {
+  const asOf = `${f.year}-12-31`;
+  const adults = f.members.filter((m) => (ageOfPerson(m, asOf) ?? 0) >= 16 && !isStudent(m, f.year, f.tables));
+  const children = f.members.filter((m) => {
+    const age = ageOfPerson(m, asOf);
+    return age !== null && age >= 6 && age <= 15;
+  });
+  const baseline: Record<string, number | boolean | null> = {
+    perCapitaIncome: f.perCapitaIncome,
+    safeHousing: f.isDilapidated === null ? null : !f.isDilapidated,
+    noDropout: f.members.length === 0 ? null : children.every((c) => isStudent(c, f.year, f.tables)),
+    noIllnessPoverty: f.mainCause === null ? null : f.mainCause !== '01',
+    ruralMedical: f.members.length === 0 ? null : f.members.every((m) => m.hasRuralMedicalInsurance === true || m.hasEmployeeMedicalInsurance === true),
+    residentPension: adults.length === 0 ? null : adults.every((m) => m.hasResidentPension === true || m.hasEmployeePension === true),
+    safeWater: f.waterSafe,
+  };
+  return emptyPlanIndicators().map((i) => ({ ...i, baseline: baseline[i.key] ?? null }));
 }

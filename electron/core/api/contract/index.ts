@@ -4,6 +4,7 @@ import { usersContract } from './users';
 import { auditContract } from './audit';
 import { backupContract } from './backup';
 import { registryContract } from './registry';
+import { registryIoContract } from './registry-io';
 import { referenceContract } from './reference';
 import { exchangeContract } from './exchange';
 import { assistanceContract } from './assistance';
@@ -17,6 +18,7 @@ export const contract = {
   ...auditContract,
   ...backupContract,
   ...registryContract,
+  ...registryIoContract,
   ...referenceContract,
   ...exchangeContract,
   ...assistanceContract,
@@ -33,6 +35,7 @@ export type * from './users';
 export type * from './audit';
 export type * from './backup';
 export type * from './registry';
+export type * from './registry-io';
 export type * from './reference';
 export type * from './exchange';
 export type * from './assistance';

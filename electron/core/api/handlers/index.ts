@@ -6,6 +6,7 @@ import { usersHandlers } from './users';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backup';
 import { registryHandlers } from './registry';
+import { registryIoHandlers } from './registry-io';
 import { referenceHandlers } from './reference';
 import { exchangeHandlers } from './exchange';
 import { assistanceHandlers } from './assistance';
@@ -17,6 +18,7 @@ export const handlers: HandlersFor<Contract> = {
   ...auditHandlers,
   ...backupHandlers,
   ...registryHandlers,
+  ...registryIoHandlers,
   ...referenceHandlers,
   ...exchangeHandlers,
   ...assistanceHandlers,

@@ -15,6 +15,7 @@ import type { Station } from '../../station';
 import { activeIdConflicts, normalizeForm } from '../registry/households-write';
 import { evaluateHousehold, type HouseholdForm, type RuleEnvironment } from '../registry/quality-check';
 import { regionRange } from '../registry/households-read';
+import { getRegion, regionPath } from '../regions';
 import type { FileHousehold, ImportProblem } from './import-rows';
 
 export type HouseholdStatus = 'invalid' | 'new' | 'changed' | 'unchanged';
@@ -72,9 +73,18 @@ const townshipKey = (name: string): string => name.normalize('NFKC').replace(/\s
 
 export interface VillageDirectory {
   scopeCode: string;
+  scopeName: string;
   name(code: string): string | undefined;
-  /** A village code below the scope, or a Chinese message saying why not. */
-  resolve(code: string | null, township: string | null, village: string | null): { code: string; warning?: string } | { error: string };
+  /** A village code below the scope, or a Chinese message saying why not (outOfScope: a real village elsewhere). */
+  resolve(code: string | null, township: string | null, village: string | null): { code: string; warning?: string } | { error: string; outOfScope?: true };
+}
+
+/** 柴家门镇 柴家门村: the township and village names of a code, '' when the code is unknown. */
+function placeName(station: Station, code: string): string {
+  return regionPath(station.db, code)
+    .filter((r) => r.level === 'township' || r.level === 'village')
+    .map((r) => r.name)
+    .join(' ');
 }
 
 export function villageDirectory(station: Station, scopeCode: string): VillageDirectory {
@@ -95,15 +105,20 @@ export function villageDirectory(station: Station, scopeCode: string): VillageDi
       byName.set(k, list);
     }
   }
-  const scopeName = names.get(scopeCode) ?? '本辖区';
+  const scopeName = names.get(scopeCode) ?? getRegion(station.db, scopeCode)?.name ?? '本辖区';
   return {
     scopeCode,
+    scopeName,
     name: (code) => names.get(code),
     resolve(rawCode, township, village) {
       if (rawCode) {
         const code = rawCode.normalize('NFKC').replace(/\s+/g, '');
         if (!isRegionCode(code) || levelOfCode(code) !== 'village') return { error: `行政区划代码应为 12 位村级代码，实际为“${code.slice(0, 20)}”` };
-        if (!regionWithin(scopeCode, code) || !names.has(code)) return { error: `行政区划代码 ${code} 不是${scopeName}的村（社区）` };
+        if (!regionWithin(scopeCode, code)) {
+          const where = placeName(station, code);
+          return { error: `行政区划代码 ${code}${where ? `（${where}）` : ''}不在${scopeName}范围内：超出管辖范围，该户不能导入`, outOfScope: true };
+        }
+        if (!names.has(code)) return { error: `行政区划代码 ${code} 不是${scopeName}的村（社区）` };
         if (village && villageKey(village) !== villageKey(names.get(code)!)) {
           return { code, warning: `行政村名称“${village}”与区划代码 ${code}（${names.get(code)}）不一致，已按代码确定所在村` };
         }
@@ -369,7 +384,8 @@ function planHousehold(file: FileHousehold, input: PlanInput): PlannedHousehold 
 
   const place = input.villages.resolve(file.regionCode, file.townshipName, file.villageName);
   if ('error' in place) {
-    problems.push({ row: file.firstRow, field: file.regionCode || !file.villageName ? '行政区划代码' : '行政村', rule: 'IMP-VILLAGE', severity: 'error', message: place.error });
+    const rule = 'outOfScope' in place ? 'IMP-SCOPE' : 'IMP-VILLAGE';
+    problems.push({ row: file.firstRow, field: file.regionCode || !file.villageName ? '行政区划代码' : '行政村', rule, severity: 'error', message: place.error });
     return plan;
   }
   if (place.warning) problems.push({ row: file.firstRow, field: '行政村', rule: 'IMP-VILLAGE', severity: 'warning', message: place.warning });
@@ -380,6 +396,19 @@ function planHousehold(file: FileHousehold, input: PlanInput): PlannedHousehold 
   const conditionsYear = file.conditions ? ((file.conditions.dataYear as number | null) ?? dataYear) : null;
   const incomeYear = file.income ? ((file.income.year as number | null) ?? dataYear) : null;
   const existing = existingId ? input.registry.load(existingId, conditionsYear, incomeYear) : null;
+  // A household stored outside the importer's scope stays out of reach, even when the file
+  // places it in one of the importer's villages: an import must not move it in and overwrite it.
+  if (existing && !regionWithin(input.villages.scopeCode, existing.regionCode)) {
+    const where = placeName(input.station, existing.regionCode) || existing.regionCode;
+    problems.push({
+      row: file.firstRow,
+      field: '户编号',
+      rule: 'IMP-SCOPE',
+      severity: 'error',
+      message: `该户（户编号或户主证件号码相同）已登记在${where}，不在${input.villages.scopeName}范围内：超出管辖范围，该户不能导入`,
+    });
+    return plan;
+  }
   plan.existing = existing;
 
   // members: the file's, matched to stored ones by ID number, then by name

@@ -111,6 +111,13 @@ export const demoCommand: Command = {
           en: `Done: ${result.townships} townships, ${result.villages} villages, ${result.households} households, ${result.persons} persons in ${s(result.timings.totalMs)} s (generate ${s(result.timings.generateMs)} s, write ${s(result.timings.insertMs)} s, quality ${s(result.timings.qualityMs)} s)`,
         }),
       );
+      const a = result.assistance;
+      out(
+        t({
+          zh: `帮扶：${a.units} 个帮扶单位，${a.cadres} 名帮扶责任人，${a.teams} 支驻村工作队，${a.pairings} 户结对，${a.measures} 项措施，${a.ledger} 条台账（${s(a.ms)} 秒）`,
+          en: `Assistance: ${a.units} units, ${a.cadres} cadres, ${a.teams} village teams, ${a.pairings} pairings, ${a.measures} measures, ${a.ledger} ledger entries (${s(a.ms)} s)`,
+        }),
+      );
       out(
         t({
           zh: `数据质量：有错误的户 ${result.quality.withErrors}，有提醒的户 ${result.quality.withWarnings}`,

@@ -15,6 +15,7 @@ import { getRegion, regionsBelow } from '../services/regions';
 import { runQuality } from '../services/registry/quality-run';
 import { countyStream, type DemoHousehold, type DemoVillage, type DemoVillageInput, type GenerateCountyOptions } from './generate-county';
 import { sequentialIds } from './row-ids';
+import { fillDemoAssistance, type FillAssistanceResult } from './fill-assistance';
 
 export interface FillDemoOptions {
   households: number;
@@ -47,6 +48,8 @@ export interface FillDemoResult {
   rows: number;
   timings: { generateMs: number; insertMs: number; qualityMs: number; totalMs: number };
   quality: QualityRunResult;
+  /** Units, cadres, teams, pairings and the three books, written after the households */
+  assistance: FillAssistanceResult;
 }
 
 /** Households written per batch: large enough for fast inserts, small enough to free memory early. */
@@ -290,6 +293,7 @@ export function fillDemoCounty(station: Station, options: FillDemoOptions): Fill
     sqlite.pragma(`cache_size = ${cacheBefore}`);
   }
   const insertMs = performance.now() - writeStarted - written.generateMs;
+  const assistance = fillDemoAssistance(station, { seed: options.seed, regionCode, actor });
 
   options.onProgress?.({ phase: 'quality', done: 0, total: 1 });
   const qualityStarted = performance.now();
@@ -306,5 +310,6 @@ export function fillDemoCounty(station: Station, options: FillDemoOptions): Fill
     rows: written.rows,
     timings: { generateMs: written.generateMs, insertMs, qualityMs, totalMs: performance.now() - started },
     quality,
+    assistance,
   };
 }

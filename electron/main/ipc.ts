@@ -1,9 +1,11 @@
-// One channel, 'fupin:invoke', answered by one handler. Anything else a renderer might send on
-// another channel has no listener and goes nowhere.
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+// Two channels, each answered by one handler: 'fupin:invoke' (the API) and 'fupin:transfer'
+// (files in and out). Anything a renderer might send on another channel has no listener and goes
+// nowhere.
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Station } from '../core/station';
-import { INVOKE_CHANNEL } from '../preload/bridge';
+import { INVOKE_CHANNEL, TRANSFER_CHANNEL } from '../preload/bridge';
 import { gateInvoke, type InvokeSender } from './invoke-gate';
+import { gateTransfer, type TransferDialogs } from './transfer-gate';
 
 function describeSender(event: IpcMainInvokeEvent, isOurContents: (contents: WebContents) => boolean): InvokeSender | null {
   // senderFrame is null when the frame has already navigated away or been destroyed.
@@ -12,8 +14,24 @@ function describeSender(event: IpcMainInvokeEvent, isOurContents: (contents: Web
   return { frameUrl: frame.url, isMainFrame: frame.parent === null, fromOurWindow: isOurContents(event.sender) };
 }
 
-/** Registers the handler; returns a function that removes it (used on shutdown). */
+/** The save dialog, modal to the window that asked. */
+function dialogsFor(contents: WebContents): TransferDialogs {
+  return {
+    async chooseSavePath(defaultName) {
+      const win = BrowserWindow.fromWebContents(contents);
+      const options = { title: '保存导出文件', defaultPath: defaultName, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] };
+      const answer = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
+      return answer.canceled || !answer.filePath ? null : answer.filePath;
+    },
+  };
+}
+
+/** Registers both handlers; returns a function that removes them (used on shutdown). */
 export function registerInvokeHandler(station: Station, isOurContents: (contents: WebContents) => boolean): () => void {
   ipcMain.handle(INVOKE_CHANNEL, (event, ...args: unknown[]) => gateInvoke(station, describeSender(event, isOurContents), args));
-  return () => ipcMain.removeHandler(INVOKE_CHANNEL);
+  ipcMain.handle(TRANSFER_CHANNEL, (event, ...args: unknown[]) => gateTransfer(station, describeSender(event, isOurContents), args, dialogsFor(event.sender)));
+  return () => {
+    ipcMain.removeHandler(INVOKE_CHANNEL);
+    ipcMain.removeHandler(TRANSFER_CHANNEL);
+  };
 }

@@ -149,6 +149,9 @@ function createState() {
     destroy() {
       this.destroyed = true;
     }
+    static fromWebContents(contents: FakeWebContents): FakeBrowserWindow | null {
+      return windows.find((w) => w.webContents === contents) ?? null;
+    }
   }
 
   const defaultSession = new FakeSession();
@@ -165,6 +168,8 @@ function createState() {
   const errorBoxes: { title: string; content: string }[] = [];
   const menus: { template: any[] }[] = [];
   const opened: string[] = [];
+  /** What the save dialog answers (null: the user cancels), and what it was asked. */
+  const saveDialog = { answer: null as string | null, calls: [] as { window: unknown; options: Record<string, any> }[] };
 
   const module = {
     app,
@@ -185,6 +190,11 @@ function createState() {
     dialog: {
       showErrorBox: (title: string, content: string) => errorBoxes.push({ title, content }),
       showMessageBox: async () => ({ response: 0 }),
+      showSaveDialog: async (...args: unknown[]) => {
+        const options = (args.length > 1 ? args[1] : args[0]) as Record<string, any>;
+        saveDialog.calls.push({ window: args.length > 1 ? args[0] : null, options });
+        return saveDialog.answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: saveDialog.answer };
+      },
     },
     Menu: {
       buildFromTemplate: (template: any[]) => ({ template }),
@@ -196,7 +206,7 @@ function createState() {
     },
   };
 
-  return { module, app, windows, defaultSession, partitions, protocolHandlers, ipcHandlers, privilegedSchemes, errorBoxes, menus, opened };
+  return { module, app, windows, defaultSession, partitions, protocolHandlers, ipcHandlers, privilegedSchemes, errorBoxes, menus, opened, saveDialog };
 }
 
 export type FakeElectron = ReturnType<typeof createState>;

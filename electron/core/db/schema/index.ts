@@ -3,3 +3,4 @@ export * from './registry';
 export * from './exchange';
 export * from './assistance';
 export * from './workflow';
+export * from './printing';

@@ -5,6 +5,10 @@ import type { ErrorKind, Input, MethodName, Output, Result } from '../../../elec
 
 export interface FupinBridge {
   invoke(method: string, input: unknown, token: string | null): Promise<Result<unknown>>;
+  /** Desktop only: a picked file's bytes to core, answered with its upload reference. */
+  upload(fileName: string, bytes: Uint8Array, token: string | null): Promise<Result<{ fileRef: string; size: number }>>;
+  /** Desktop only: the save dialog for an export's download reference. */
+  saveDownload(downloadRef: string, token: string | null): Promise<Result<{ saved: boolean; path: string | null }>>;
 }
 
 declare global {
@@ -35,6 +39,8 @@ export function setSessionToken(next: string | null): void {
 }
 
 export const hasSessionToken = (): boolean => token !== null;
+/** For the file transfers (api/transfer.ts), which carry the session outside call(). */
+export const sessionToken = (): string | null => token;
 
 /** Called when the core says the session is gone (expired, logged out elsewhere, disabled). */
 export function onSessionLost(listener: (kind: ErrorKind) => void): () => void {
@@ -59,7 +65,12 @@ export async function call<M extends MethodName>(method: M, input: Input<M>): Pr
   } catch {
     throw new ApiError('INTERNAL', '无法连接工作站服务，请确认程序仍在运行');
   }
-  if (result.ok) return result.value as Output<M>;
+  return settle<Output<M>>(result);
+}
+
+/** The value of an envelope, or its error thrown as ApiError; a lost session signs the user out. */
+export function settle<T>(result: Result<unknown>): T {
+  if (result.ok) return result.value as T;
   const { kind, message, details } = result.error;
   if (kind === 'SESSION_EXPIRED' || (kind === 'UNAUTHENTICATED' && token) || kind === 'ACCOUNT_DISABLED') {
     setSessionToken(null);

@@ -163,7 +163,7 @@ export async function importApply(station: Station, actor: Actor, file: string, 
         const first = report.problems.filter((p) => p.severity === 'error').slice(0, 3);
         throw new AppError(
           'ROW_INVALID',
-          `文件中有 ${s.invalidHouseholds} 户（共 ${s.errors} 处错误）未通过检查，按“全部导入或全不导入”未导入任何数据。例如：${first.map((p) => `第 ${p.row} 行 ${p.field}：${p.message}`).join('；')}`,
+          `文件中有 ${s.invalidHouseholds} 户（共 ${s.errors} 处错误）未通过检查，按“全部导入或全不导入”未导入任何数据。例如：${first.map((p) => `第 ${p.row} 行 ${p.field}：${p.field && p.message.startsWith(`${p.field}：`) ? p.message.slice(p.field.length + 1) : p.message}`).join('；')}`,
           { summary: s, problems: report.problems.slice(0, 50), problemCount: report.problemCount },
         );
       }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Card, Input, Select, Space, Tooltip, Typography } from 'antd';
-import { MenuFoldOutlined, MenuUnfoldOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, MenuFoldOutlined, MenuUnfoldOutlined, PlusOutlined, ReloadOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import type { RuleCount } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { useSignedIn } from '../../app/session';
@@ -11,6 +11,8 @@ import { HouseholdTable } from './household-table';
 import { useHouseholdPages, type HouseholdQuery } from './use-household-pages';
 import { useCodeTables } from './use-code-tables';
 import { REGISTRY_LAST_YEAR } from './form-fields';
+import { ImportDialog } from './import-dialog';
+import { ExportDialog } from './export-dialog';
 
 const SEARCH_DELAY_MS = 300;
 const TREE_KEY = 'fupin.registry.tree';
@@ -49,6 +51,9 @@ export function RegistryPage() {
   // The rules with findings, for the 质量问题 filter: read when the filter is first opened (the
   // summary counts over every finding of the county, which the list does not need to wait for).
   const [rules, setRules] = useState<RuleCount[] | null>(null);
+  const [xlsxDialog, setXlsxDialog] = useState<'import' | 'export' | null>(null);
+  // Bumped after an import so the tree reads its household counts again.
+  const [treeVersion, setTreeVersion] = useState(0);
   const year = get('year') ? Number(get('year')) : null;
   const { tables } = useCodeTables(year ?? REGISTRY_LAST_YEAR);
 
@@ -126,6 +131,7 @@ export function RegistryPage() {
           styles={{ body: { flex: 1, overflow: 'auto', padding: '8px 4px' } }}
         >
           <RegionTree
+            key={treeVersion}
             scope={scope}
             selected={selection}
             onSelect={(s) => update({ region: s.code === scope.code && !s.group ? null : s.code, group: s.group, path: s.code === scope.code && !s.group ? null : s.path })}
@@ -206,6 +212,17 @@ export function RegistryPage() {
               刷新
             </Button>
             {user.role !== 'viewer' && (
+              <Button icon={<UploadOutlined />} onClick={() => setXlsxDialog('import')}>
+                导入 xlsx
+              </Button>
+            )}
+            {/* the export holds unmasked ID numbers: administrators only, as core enforces */}
+            {user.role === 'admin' && (
+              <Button icon={<DownloadOutlined />} onClick={() => setXlsxDialog('export')}>
+                导出 xlsx
+              </Button>
+            )}
+            {user.role !== 'viewer' && (
               <Tooltip title={canCreate ? undefined : '请先在左侧选择一个村'}>
                 <Button
                   type="primary"
@@ -231,6 +248,17 @@ export function RegistryPage() {
           onOpen={(row) => navigate(`/registry/household/${row.id}`, { state: { from: `${location.pathname}${location.search}` } })}
         />
       </Card>
+      {xlsxDialog === 'import' && (
+        <ImportDialog
+          scopeName={scope.name}
+          onClose={() => setXlsxDialog(null)}
+          onImported={() => {
+            list.reload();
+            setTreeVersion((v) => v + 1);
+          }}
+        />
+      )}
+      {xlsxDialog === 'export' && <ExportDialog regionCode={selection.code} regionPath={selection.path} onClose={() => setXlsxDialog(null)} />}
     </div>
   );
 }

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { Alert, Button, Form, Modal, Radio, Select, Typography } from 'antd';
+import type { ExportLayoutName, ExportView } from '../../../../electron/core/api/contract';
+import { call } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { saveDownload } from '../../api/transfer';
+import { levelOfCode } from '../../region-code';
+
+interface Props {
+  /** The region chosen in the tree: everything below it is exported */
+  regionCode: string;
+  regionPath: string;
+  onClose(): void;
+}
+
+const LAYOUTS: { value: ExportLayoutName; label: string; hint: string }[] = [
+  { value: 'person', label: '每人一行', hint: '全国格式，可再导入本系统或其他工作站' },
+  { value: 'household', label: '每户一行', hint: '户主和户的情况，便于统计和核对' },
+];
+
+function yearOptions(): { value: number; label: string }[] {
+  const out = [];
+  for (let y = new Date().getFullYear(); y >= 2014; y--) out.push({ value: y, label: `${y} 年度` });
+  return out;
+}
+
+type Done = { view: ExportView; path: string | null; saved: boolean };
+
+/** 导出 xlsx of the selected region: the full, unmasked data, for an administrator. */
+export function ExportDialog({ regionCode, regionPath, onClose }: Props) {
+  const [layout, setLayout] = useState<ExportLayoutName>('person');
+  const [year, setYear] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+
+  async function run(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    try {
+      const view = await call('registry.exportXlsx', { regionCode, layout, ...(year ? { year } : {}) });
+      const saved = await saveDownload(view.downloadRef, view.fileName);
+      setDone({ view, ...saved });
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title="导出 xlsx"
+      width={560}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={
+        done ? (
+          <Button type="primary" onClick={onClose}>
+            完成
+          </Button>
+        ) : (
+          <>
+            <Button onClick={onClose}>取消</Button>
+            <Button type="primary" loading={busy} onClick={() => void run()}>
+              导出
+            </Button>
+          </>
+        )
+      }
+    >
+      {done ? (
+        <Alert
+          type={done.saved ? 'success' : 'info'}
+          showIcon
+          data-testid="export-done"
+          message={done.saved ? `已导出 ${done.view.households.toLocaleString('zh-CN')} 户、${done.view.rows.toLocaleString('zh-CN')} 行` : '已取消保存'}
+          description={done.saved ? (done.path ? `文件已保存到 ${done.path}` : `文件「${done.view.fileName}」已下载到浏览器的下载文件夹`) : '导出的文件没有保存，可重新导出。'}
+        />
+      ) : (
+        <Form layout="vertical">
+          <Form.Item label="范围">
+            <Typography.Text strong>{regionPath}</Typography.Text>
+            <Typography.Text type="secondary">（左侧区划树中选中的{levelOfCode(regionCode) === 'village' ? '村' : '区域'}及其下所有户）</Typography.Text>
+          </Form.Item>
+          <Form.Item label="格式">
+            <Radio.Group aria-label="导出格式" value={layout} onChange={(e) => setLayout(e.target.value as ExportLayoutName)}>
+              {LAYOUTS.map((l) => (
+                <Radio key={l.value} value={l.value} style={{ display: 'flex', marginBottom: 4 }}>
+                  {l.label}
+                  <Typography.Text type="secondary">（{l.hint}）</Typography.Text>
+                </Radio>
+              ))}
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item label="年度">
+            <Select<number> aria-label="导出年度" allowClear placeholder="全部年度" style={{ width: 160 }} value={year ?? undefined} onChange={(v) => setYear(v ?? null)} options={yearOptions()} />
+          </Form.Item>
+          <Alert type="warning" showIcon message="导出的文件含完整的身份证号、电话和银行账号，不打码。请妥善保管，不要通过微信、QQ 等传送。" />
+          {error && <Alert type="error" showIcon style={{ marginTop: 12 }} message="导出未完成" description={error} />}
+        </Form>
+      )}
+    </Modal>
+  );
+}

@@ -195,7 +195,8 @@ export interface ChildStatusView {
 }
 
 export interface CrossCountyDuplicateView {
-  idNumber: string;
+  /** Masked (masking.ts): the page lists them, and the full number is in each county's records. */
+  idMasked: string;
   places: { personId: string; householdId: string; regionCode: string; countyCode: string; countyName: string }[];
 }
 
@@ -349,6 +350,18 @@ export const exchangeContract = {
   'exchange.importFile': method<ImportResultView>()({
     summary: '导入一个数据包文件',
     input: z.object({ path: z.string().trim().min(1).max(1000).describe('文件'), trustFingerprint: fingerprintSchema.optional() }),
+    access: 'admin',
+    scope: 'none',
+  }),
+  'exchange.importUpload': method<ImportResultView>()({
+    summary: '导入一个上传的数据包文件（界面选择的文件）',
+    input: z.object({ uploadRef: z.string().min(20).max(64).describe('上传的文件'), trustFingerprint: fingerprintSchema.optional() }),
+    access: 'admin',
+    scope: 'none',
+  }),
+  'exchange.downloadPackage': method<{ downloadRef: string; fileName: string }>()({
+    summary: '下载发件箱中的一个数据包文件（交给浏览器或保存对话框）',
+    input: z.object({ packageId: packageIdSchema }),
     access: 'admin',
     scope: 'none',
   }),

@@ -12,10 +12,13 @@ import {
   exportTrust,
   importFile,
   importFolder,
+  writeForDownload,
   writeToFolder,
   type Caller,
 } from '../../services/exchange/commands';
 import { addParentKeyManually, childPeers, issueUploadToken, parentPeer, setUploadTarget } from '../../services/exchange/peers';
+import { prepareDownload, uploadedFile } from '../../services/transfer-files';
+import { maskIdNumber } from '../../domain/masking';
 import { syncWithParent } from '../../services/exchange/sync';
 import { childrenStatus, findCrossCountyDuplicates } from '../../services/exchange/province';
 import { listReviewTasks, resolveReviewTask } from '../../services/exchange/review-tasks';
@@ -65,6 +68,21 @@ export const exchangeHandlers: HandlersFor<typeof exchangeContract> = {
   'exchange.writeToFolder': (ctx, { packageIds, folder }) => mapPackageErrors(() => writeToFolder(ctx.station, callerOf(ctx), packageIds, folder)),
   'exchange.importFile': (ctx, { path, trustFingerprint }) =>
     mapPackageErrors(async () => importResultView(await importFile(ctx.station, callerOf(ctx), path, { trustFingerprint }))),
+  'exchange.importUpload': (ctx, { uploadRef, trustFingerprint }) =>
+    mapPackageErrors(async () => {
+      const upload = uploadedFile(ctx.station, uploadRef);
+      return importResultView(await importFile(ctx.station, callerOf(ctx), upload.path, { trustFingerprint, fileName: upload.fileName }));
+    }),
+  'exchange.downloadPackage': (ctx, { packageId }) =>
+    mapPackageErrors(async () => {
+      let downloadRef = '';
+      const { fileName } = await writeForDownload(ctx.station, callerOf(ctx), packageId, (name) => {
+        const target = prepareDownload(ctx.station, name);
+        downloadRef = target.downloadRef;
+        return target.path;
+      });
+      return { downloadRef, fileName };
+    }),
   'exchange.importFolder': (ctx, { folder, trustFingerprint }) =>
     mapPackageErrors(async () =>
       (await importFolder(ctx.station, callerOf(ctx), folder, { trustFingerprint })).map((r) => ({
@@ -87,7 +105,7 @@ export const exchangeHandlers: HandlersFor<typeof exchangeContract> = {
       return { ...r, fetched: r.fetched.map(importResultView) };
     }),
   'exchange.childrenStatus': (ctx) => childrenStatus(ctx.station),
-  'exchange.crossCountyDuplicates': (ctx) => findCrossCountyDuplicates(ctx.station),
+  'exchange.crossCountyDuplicates': (ctx) => findCrossCountyDuplicates(ctx.station).map(({ idNumber, places }) => ({ idMasked: maskIdNumber(idNumber), places })),
   'exchange.sendReviewTasks': (ctx) => mapPackageErrors(() => dispatchDuplicateTasks(ctx.station, callerOf(ctx))),
   'exchange.reviewTasks': (ctx, input) =>
     listReviewTasks(ctx.station.db, { direction: input.direction, status: input.status, scopeCode: input.regionCode ?? sessionOf(ctx).scopeCode }).map((r) =>

@@ -3,7 +3,8 @@
 import { and, eq } from 'drizzle-orm';
 import { basename } from 'node:path';
 import type { Station } from '../../station';
-import { exchangeInbox, exchangePeerKeys } from '../../db/schema';
+import { writeFile } from 'node:fs/promises';
+import { exchangeInbox, exchangeOutbox, exchangePeerKeys } from '../../db/schema';
 import { recordEvent, type Actor } from '../../db/write-path';
 import { AppError } from '../../api/errors';
 import type { NodeSecret } from '../key-slots';
@@ -18,7 +19,7 @@ import { importLocked, type ImportOptions, type ImportResult } from './import';
 import { createReport, type ReportMode } from './report-export';
 import { createKeyRegistration, createTrustPackage } from './trust';
 import { createDirective } from './directives';
-import { exportToFolder, type FolderExportResult, type OutboxRow } from './outbox';
+import { exportToFolder, getOutboxRow, outboxBytes, type FolderExportResult, type OutboxRow } from './outbox';
 import { sendDuplicateReviewTasks, type DuplicateDispatch } from './province';
 import { normalizeFingerprint } from './peers';
 
@@ -107,9 +108,10 @@ export function importBytes(station: Station, caller: Caller, bytes: Uint8Array,
   return withExchangeLock(station, () => importLocked(station, bytes, { ...options, secret: caller.secret, actor: caller.actor }, null));
 }
 
-export async function importFile(station: Station, caller: Caller, path: string, options: { trustFingerprint?: string | null } = {}): Promise<ImportResult> {
+/** `fileName`: the name the user picked, for a file that arrived as an upload under another name. */
+export async function importFile(station: Station, caller: Caller, path: string, options: { trustFingerprint?: string | null; fileName?: string } = {}): Promise<ImportResult> {
   const bytes = await readWithinLimit(path);
-  return importBytes(station, caller, bytes, { source: 'file', fileName: basename(path), trustFingerprint: options.trustFingerprint ?? null });
+  return importBytes(station, caller, bytes, { source: 'file', fileName: options.fileName ?? basename(path), trustFingerprint: options.trustFingerprint ?? null });
 }
 
 async function readWithinLimit(path: string, fs: FolderFs = realFolderFs): Promise<Uint8Array> {
@@ -170,6 +172,21 @@ export function importFolder(station: Station, caller: Caller, folder: string, o
       results.push({ fileName: item.fileName, result, error: null });
     }
     return results;
+  });
+}
+
+/**
+ * A package handed to the user as a download (the browser's downloads or the save dialog): the
+ * same bytes as on a USB stick, written where the download door serves them from.
+ */
+export async function writeForDownload(station: Station, caller: Caller, packageId: string, target: (fileName: string) => string): Promise<{ fileName: string }> {
+  return withExchangeLock(station, async () => {
+    const row = getOutboxRow(station.db, packageId);
+    if (!row) throw new AppError('NOT_FOUND', '发件箱中没有这个数据包');
+    await writeFile(target(row.fileName), outboxBytes(station.db, packageId));
+    station.db.update(exchangeOutbox).set({ exportedTo: '下载', exportedAt: station.clock().toISOString() }).where(eq(exchangeOutbox.packageId, packageId)).run();
+    recordEvent(station.db, caller.actor, { action: 'package.download', entity: 'package', entityId: packageId }, { seq: row.seq }, station.clock());
+    return { fileName: row.fileName };
   });
 }
 

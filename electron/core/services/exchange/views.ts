@@ -16,6 +16,7 @@ import type {
 } from '../../api/contract/exchange';
 import type { Page } from '../../api/contract/common';
 import { regionPath } from '../regions';
+import { maskIdNumber } from '../../domain/masking';
 import { readNode } from '../node-setup';
 import { CHECK_LABELS, KIND_LABEL, type CheckName, type CheckResult, type ImportResult, type InboxRow } from './import';
 import { channelState, childPeers, getPeer, keysOf, parentPeer, LEVEL_LABEL, type PeerRow } from './peers';
@@ -237,9 +238,15 @@ export function registrationForm(station: Station): RegistrationFormView {
 export function reviewTaskView(station: Station, row: ReviewTaskRow): ReviewTaskView {
   return {
     ...row,
-    detail: row.detail as Record<string, unknown>,
+    detail: maskedDetail(row.detail as Record<string, unknown>),
     peerName: peerName(station, row.peerNodeId)!,
     kindLabel: TASK_KIND[row.kind],
     statusLabel: TASK_STATUS[row.status],
   };
+}
+
+/** A duplicate's task carries the full ID number for the county's records; the page shows it masked. */
+function maskedDetail(detail: Record<string, unknown>): Record<string, unknown> {
+  const { idNumber, ...rest } = detail;
+  return typeof idNumber === 'string' ? { ...rest, idMasked: maskIdNumber(idNumber) } : detail;
 }

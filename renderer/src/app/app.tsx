@@ -10,6 +10,7 @@ import { SettingsPage } from '../pages/settings/settings-page';
 import { RegistryPage } from '../pages/registry/registry-page';
 import { HouseholdRoute } from '../pages/registry/household-page';
 import { QualityPage } from '../pages/quality/quality-page';
+import { ExchangePage } from '../pages/exchange/exchange-page';
 import { NAV_ITEMS } from '../layout/nav-items';
 
 // HashRouter: the same URLs work on Electron's app:// scheme and on the web mode's http server,
@@ -42,6 +43,8 @@ export function App() {
               <Route path="/registry/household/:id" element={<HouseholdRoute />} />
               <Route path="/registry/new" element={<HouseholdRoute />} />
               <Route path="/quality" element={<QualityPage />} />
+              <Route path="/exchange" element={<ExchangePage />} />
+              <Route path="/exchange/:tab" element={<ExchangePage />} />
               {NAV_ITEMS.filter((item) => item.later).map((item) => (
                 <Route key={item.path} path={item.path} element={<LaterVersionPage item={item} />} />
               ))}

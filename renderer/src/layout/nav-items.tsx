@@ -44,7 +44,6 @@ export const NAV_ITEMS: NavItem[] = [
     path: '/exchange',
     label: '数据交换',
     icon: <SwapOutlined />,
-    later: '这里将与上下级单位交换签名数据包（U 盘拷贝或联网上传），该功能将在后续版本提供。',
   },
   { path: '/settings', label: '系统设置', icon: <SettingOutlined /> },
 ];

@@ -19,15 +19,17 @@ export interface TiledChart {
   chartCss?: string;
   /** Not yet approved: the 「草稿 未审定」 watermark over every sheet. */
   draft?: boolean;
+  /** For a chart of several pages, which page this is (「第2页，共3页」), shown in every band. */
+  pageLabel?: string;
 }
 
-const ZERO_MARGINS = { top: 0, right: 0, bottom: 0, left: 0 };
+export const ZERO_MARGINS = { top: 0, right: 0, bottom: 0, left: 0 };
 
 // Numbers in generated CSS/SVG: enough precision for 1/1000 mm, no float noise.
 const n = (v: number): string => String(Math.round(v * 1000) / 1000);
 const rectStyle = (r: RectMm): string => `left:${n(r.x)}mm;top:${n(r.y)}mm;width:${n(r.width)}mm;height:${n(r.height)}mm`;
 
-const TILED_CSS = `
+export const TILED_CSS = `
 .fp-sheet { position: relative; overflow: hidden; break-after: page; }
 .fp-sheet:last-of-type { break-after: auto; }
 .fp-tile { position: absolute; overflow: hidden; }
@@ -112,7 +114,7 @@ export function sheetMapSvg(plan: TilingPlan, tile: Tile, maxWidthMm: number, ma
 function sheetInfo(chart: TiledChart, plan: TilingPlan): string {
   const total = plan.tiles.length;
   return (
-    `${escapeHtml(chart.title)}（${paperLabel(plan.chart)}）<br>` +
+    `${escapeHtml(chart.title)}${chart.pageLabel ? ` ${escapeHtml(chart.pageLabel)}` : ''}（${paperLabel(plan.chart)}）<br>` +
     `共 ${plan.rows} 行 × ${plan.cols} 张 = ${total} 张 ${paperLabel(plan.sheet)}，1:1 打印；` +
     `沿实线裁去白边，对准虚线粘贴，重叠 ${n(plan.overlapMm)} 毫米`
   );
@@ -138,6 +140,11 @@ function sheetHtml(chart: TiledChart, plan: TilingPlan, tile: Tile): string {
   );
 }
 
+/** The sheets of one chart as body HTML (needs TILED_CSS), so several charts can share a document. */
+export function tiledSheetsBody(chart: TiledChart, plan: TilingPlan): string {
+  return plan.tiles.map((tile) => sheetHtml(chart, plan, tile)).join('\n');
+}
+
 /** The complete HTML: one page per tile, in plan order (row by row). */
 export function buildTiledSheetsHtml(chart: TiledChart, plan: TilingPlan): string {
   return buildHtmlDocument({
@@ -148,7 +155,7 @@ export function buildTiledSheetsHtml(chart: TiledChart, plan: TilingPlan): strin
     margins: ZERO_MARGINS,
     css: `${TILED_CSS}\n${chart.chartCss ?? ''}`,
     draft: chart.draft === true,
-    body: plan.tiles.map((tile) => sheetHtml(chart, plan, tile)).join('\n'),
+    body: tiledSheetsBody(chart, plan),
   });
 }
 

@@ -15,7 +15,7 @@ export type ScopeCheck<I> =
 export type ScopeRule<I> = 'none' | ScopeCheck<I> | ScopeCheck<I>[];
 
 /** Records that carry a region, looked up by the router for scope checks. */
-export type ScopedEntity = 'household' | 'person' | 'village' | 'assistance';
+export type ScopedEntity = 'household' | 'person' | 'village' | 'workflow' | 'assistance';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;

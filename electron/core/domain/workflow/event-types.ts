@@ -12,6 +12,7 @@ export const WORKFLOW_EVENT_LABELS = {
   'exit.step': '退出程序',
   'exit.deregistered': '脱贫销号',
   'exit.rejected': '暂不退出',
+  'workflow.notice': '张贴公示',
   'workflow.objection': '公示异议',
   'workflow.reopened': '因异议退回重办',
   'monitoring.step': '防返贫监测程序',

@@ -8,6 +8,7 @@ import { registryIoContract } from './registry-io';
 import { referenceContract } from './reference';
 import { exchangeContract } from './exchange';
 import { assistanceContract } from './assistance';
+import { workflowContract } from './workflow';
 import type { InputOf, OutputOf } from '../define';
 
 /** The one API contract: every method of every door (IPC, HTTP, CLI, tests). */
@@ -22,6 +23,7 @@ export const contract = {
   ...referenceContract,
   ...exchangeContract,
   ...assistanceContract,
+  ...workflowContract,
 };
 
 export type Contract = typeof contract;
@@ -39,5 +41,6 @@ export type * from './registry-io';
 export type * from './reference';
 export type * from './exchange';
 export type * from './assistance';
+export type * from './workflow';
 export type { Page } from './common';
 export type { Result, ApiError, ErrorKind } from '../errors';

@@ -10,6 +10,7 @@ import { registryIoHandlers } from './registry-io';
 import { referenceHandlers } from './reference';
 import { exchangeHandlers } from './exchange';
 import { assistanceHandlers } from './assistance';
+import { workflowHandlers } from './workflow';
 
 export const handlers: HandlersFor<Contract> = {
   ...systemHandlers,
@@ -22,4 +23,5 @@ export const handlers: HandlersFor<Contract> = {
   ...referenceHandlers,
   ...exchangeHandlers,
   ...assistanceHandlers,
+  ...workflowHandlers,
 };

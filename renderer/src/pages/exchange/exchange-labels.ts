@@ -33,6 +33,11 @@ const TABLE_LABELS: Record<string, string> = {
   year_params: '年度参数',
   code_overrides: '代码表',
   regions: '区划',
+  review_task_results: '核查结果',
+  deletes: '删除',
+  key_registered: '登记密钥',
+  key_rotated: '更换密钥',
+  trust: '信任上级密钥',
 };
 
 /** 「户 12，人 48」 from a package's record counts; tables without a Chinese name keep theirs. */

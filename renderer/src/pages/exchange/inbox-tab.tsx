@@ -5,7 +5,7 @@ import type { ExchangeOverview } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { ImportDialog } from './import-dialog';
 import { ReceivedTable } from './received-table';
-import { useLoad } from './use-load';
+import { useLoad } from '../../api/use-load';
 
 interface Props {
   overview: ExchangeOverview;
@@ -51,7 +51,16 @@ export function InboxTab({ overview, onChanged }: Props) {
         <Typography.Title level={5}>最近收到</Typography.Title>
         <ReceivedTable testId="inbox-recent" rows={recent.data?.rows ?? []} loading={recent.loading} emptyText="尚未收到数据包" />
       </div>
-      {importing && <ImportDialog askFingerprint={overview.self.level !== 'province' && !overview.parent} onClose={() => setImporting(false)} onImported={reload} />}
+      {importing && <ImportDialog askFingerprint={needsParentKey(overview)} onClose={() => setImporting(false)} onImported={reload} />}
     </Space>
   );
+}
+
+/**
+ * The trust package needs the parent's fingerprint until a parent key is confirmed. Sending the
+ * key registration already records the parent (without a key), so «has a parent» is not enough.
+ */
+function needsParentKey(overview: ExchangeOverview): boolean {
+  if (overview.self.level === 'province') return false;
+  return !overview.parent?.keys.some((k) => k.status === 'active');
 }

@@ -363,7 +363,8 @@ export const workflowContract = {
     summary: '年度退出计划：每户的指标核查结果与办理进度',
     input: z.object({ id: id('退出计划'), regionCode: regionCodeSchema.optional().describe('范围') }),
     access: 'read',
-    scope: [{ entity: 'workflow', id: (i) => workflowRef('cohort', i.id) }, { input: (i) => i.regionCode }],
+    // A county's cohort is shared with its townships: the service narrows it to the caller's part.
+    scope: { input: (i) => i.regionCode },
   }),
   'workflow.addToCohort': method<{ added: number; skipped: { householdId: string; reason: string }[] }>()({
     summary: '把贫困户列入年度退出计划（指定户，或范围内计划当年脱贫的全部未脱贫户）',
@@ -374,7 +375,8 @@ export const workflowContract = {
       date: isoDateSchema.describe('列入日期'),
     }),
     access: 'write',
-    scope: [{ entity: 'workflow', id: (i) => workflowRef('cohort', i.cohortId) }, { input: (i) => i.plannedInRegion }],
+    // Each household added is checked against the caller's scope by the service.
+    scope: { input: (i) => i.plannedInRegion },
   }),
   'workflow.runCheck': method<CaseDetail>()({
     summary: '退出指标核查：通过则办结本步骤，未通过则列出每项未达到的指标',

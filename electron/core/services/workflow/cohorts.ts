@@ -29,6 +29,13 @@ function cohortRow(station: Station, id: string): CohortRowDb {
   return row;
 }
 
+/** A cohort the caller shares: theirs or below it (their part of it), or one of an office above them. */
+function sharedCohort(station: Station, id: string, scope: string): CohortRowDb {
+  const c = cohortRow(station, id);
+  if (!regionWithin(c.regionCode, scope) && !regionWithin(scope, c.regionCode)) throw new AppError('SCOPE_DENIED', '所访问的数据不在您的管辖范围内');
+  return c;
+}
+
 function casesIn(station: Station, cohortId: string, scope: string) {
   const [lo, hi] = regionRange(scope);
   return station.db
@@ -70,7 +77,7 @@ export function createCohort(station: Station, who: WorkflowActor, year: number,
 }
 
 export function cohortDetail(station: Station, id: string, scope: string): CohortDetail {
-  const c = cohortRow(station, id);
+  const c = sharedCohort(station, id, scope);
   const within = regionWithin(c.regionCode, scope) ? scope : c.regionCode;
   const wf = effectiveWorkflowParams(station.db, c.year);
   const exitStages = STAGES.exit;
@@ -107,7 +114,7 @@ export function addToCohort(
   who: WorkflowActor,
   input: { cohortId: string; householdIds: string[]; plannedInRegion: string | null; date: string },
 ): { added: number; skipped: { householdId: string; reason: string }[] } {
-  const c = cohortRow(station, input.cohortId);
+  const c = sharedCohort(station, input.cohortId, who.scopeCode);
   requireNotFuture(station, input.date, '列入日期');
   const dated = refuseDatedChange(input.date, closedYears(station.db));
   if (dated) throw new AppError('INVALID_INPUT', dated);

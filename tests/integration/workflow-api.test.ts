@@ -235,7 +235,7 @@ describe('exit (退出) through the router', () => {
     const weakRow = detail.rows.find((r) => r.householdId === weak)!;
     expect(weakRow.check.passed).toBe(false);
     expect(weakRow.check.failing.map((f) => f.code)).toContain('income');
-    expect(weakRow.check.failing.every((f) => f.reason.length > 0)).toBe(true);
+    expect(weakRow.check.failing.every((f) => (f.reason ?? '').length > 0)).toBe(true);
     expect(detail.rows.find((r) => r.householdId === good)!.check.passed).toBe(true);
 
     const refused = await callApi(t.station, 'workflow.runCheck', { caseId: weakRow.caseId, date: '2020-09-01' }, clerk);

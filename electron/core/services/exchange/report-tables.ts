@@ -23,6 +23,8 @@ export interface ReportTable {
   pkKey: string;
   pkName: string;
   columns: ColumnInfo[];
+  /** Every key an incoming row may carry: the columns and the generated ones. */
+  allowedKeys: Set<string>;
   /** Generated columns: computed by SQLite, dropped from incoming rows. */
   generatedKeys: Set<string>;
   owner: OwnerRule;
@@ -70,7 +72,8 @@ function describe(spec: (typeof SPEC)[number]): ReportTable {
     if (c.primary) pk = info;
   }
   if (!pk) throw new Error(`table ${config.name} has no single-column primary key`);
-  return { name: config.name, table: spec.table, pkKey: pk.key, pkName: pk.name, columns, generatedKeys, owner: spec.owner, personRefs: spec.personRefs ?? [] };
+  const allowedKeys = new Set([...columns.map((c) => c.key), ...generatedKeys]);
+  return { name: config.name, table: spec.table, pkKey: pk.key, pkName: pk.name, columns, allowedKeys, generatedKeys, owner: spec.owner, personRefs: spec.personRefs ?? [] };
 }
 
 export const REPORT_TABLES: readonly ReportTable[] = SPEC.map(describe);
@@ -112,12 +115,10 @@ export function cleanRow(t: ReportTable, value: unknown, fileName: string, line:
   if (typeof id !== 'string' || id.length === 0 || id.length > 100) {
     throw packageError('PACKAGE_CONTENT', 'ROW_INVALID', `${fileName} 第 ${line} 行缺少主键 ${t.pkKey}`);
   }
-  const where = `${t.name}/${id}`;
   const out: Row = {};
-  const known = new Set(t.columns.map((c) => c.key));
-  for (const key of Object.keys(input)) {
-    if (!known.has(key) && !t.generatedKeys.has(key)) {
-      throw packageError('PACKAGE_CONTENT', 'UNKNOWN_COLUMN', `记录 ${where} 含有本系统没有的字段 ${key.slice(0, 40)}（双方软件版本不一致？）`, {
+  for (const key in input) {
+    if (!t.allowedKeys.has(key)) {
+      throw packageError('PACKAGE_CONTENT', 'UNKNOWN_COLUMN', `记录 ${t.name}/${id} 含有本系统没有的字段 ${key.slice(0, 40)}（双方软件版本不一致？）`, {
         table: t.name,
         rowId: id,
       });
@@ -127,7 +128,7 @@ export function cleanRow(t: ReportTable, value: unknown, fileName: string, line:
     const v = input[c.key];
     if (v === undefined || v === null) {
       if (c.required || (v === null && c.notNull)) {
-        throw packageError('PACKAGE_CONTENT', 'ROW_INVALID', `记录 ${where} 缺少必填字段 ${c.key}`, { table: t.name, rowId: id });
+        throw packageError('PACKAGE_CONTENT', 'ROW_INVALID', `记录 ${t.name}/${id} 缺少必填字段 ${c.key}`, { table: t.name, rowId: id });
       }
       if (v === null) out[c.key] = null;
       continue;
@@ -142,7 +143,7 @@ export function cleanRow(t: ReportTable, value: unknown, fileName: string, line:
             : c.kind === 'boolean'
               ? typeof v === 'boolean'
               : true;
-    if (!ok) throw packageError('PACKAGE_CONTENT', 'ROW_INVALID', `记录 ${where} 的字段 ${c.key} 类型不对`, { table: t.name, rowId: id });
+    if (!ok) throw packageError('PACKAGE_CONTENT', 'ROW_INVALID', `记录 ${t.name}/${id} 的字段 ${c.key} 类型不对`, { table: t.name, rowId: id });
     out[c.key] = v;
   }
   return out;

@@ -10,7 +10,9 @@ import { SettingsPage } from '../pages/settings/settings-page';
 import { RegistryPage } from '../pages/registry/registry-page';
 import { HouseholdRoute } from '../pages/registry/household-page';
 import { QualityPage } from '../pages/quality/quality-page';
+import { AssistancePage } from '../pages/assistance/assistance-page';
 import { ExchangePage } from '../pages/exchange/exchange-page';
+import { WorkflowPage } from '../pages/workflow/workflow-page';
 import { NAV_ITEMS } from '../layout/nav-items';
 
 // HashRouter: the same URLs work on Electron's app:// scheme and on the web mode's http server,
@@ -43,8 +45,11 @@ export function App() {
               <Route path="/registry/household/:id" element={<HouseholdRoute />} />
               <Route path="/registry/new" element={<HouseholdRoute />} />
               <Route path="/quality" element={<QualityPage />} />
+              <Route path="/assistance" element={<AssistancePage />} />
+              <Route path="/assistance/:tab" element={<AssistancePage />} />
               <Route path="/exchange" element={<ExchangePage />} />
               <Route path="/exchange/:tab" element={<ExchangePage />} />
+              <Route path="/identification/*" element={<WorkflowPage />} />
               {NAV_ITEMS.filter((item) => item.later).map((item) => (
                 <Route key={item.path} path={item.path} element={<LaterVersionPage item={item} />} />
               ))}

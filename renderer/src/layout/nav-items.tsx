@@ -26,13 +26,11 @@ export const NAV_ITEMS: NavItem[] = [
     path: '/identification',
     label: '识别退出',
     icon: <AuditOutlined />,
-    later: '这里将办理贫困户的识别、公示、退出和返贫等流程并留存每一步的记录，该功能将在后续版本提供。',
   },
   {
     path: '/assistance',
     label: '帮扶',
     icon: <HeartOutlined />,
-    later: '这里将登记帮扶单位、驻村工作队、结对干部和帮扶措施，并形成每户的脱贫计划、帮扶措施和工作台账，该功能将在后续版本提供。',
   },
   {
     path: '/print',

@@ -201,10 +201,6 @@ export function applyReport(w: Writer, station: Station, sender: PeerRow, report
   }
   for (const plan of plans) {
     if (plan.inserts.length > 0) {
-      // In primary-key order: ids are random UUIDs, so the sender's order makes every insert land
-      // on a random page of the key index and of the change log's (table, row) index.
-      const pk = plan.t.pkKey;
-      plan.inserts.sort((a, b) => ((a[pk] as string) < (b[pk] as string) ? -1 : (a[pk] as string) > (b[pk] as string) ? 1 : 0));
       w.insertMany(plan.t.table, plan.inserts as never[]);
       bump(plan.t.name, 'inserted', plan.inserts.length);
     }

@@ -53,7 +53,7 @@ function CurrentStep({ detail, onDone }: { detail: CaseDetail; onDone(next: Case
     body = <StepForm key={`${stage.code}-${stage.reopened}`} detail={detail} stage={stage.code} onDone={onDone} />;
   }
   return (
-    <Card size="small" title={`办理：${stage.label}`} style={{ marginBottom: 16 }}>
+    <Card size="small" title={`办理：${stage.label}`} style={{ marginBottom: 16 }} data-testid="current-step">
       {body}
     </Card>
   );

@@ -25,6 +25,7 @@ export function SignoffPanel({ detail, active, onDone }: Props) {
         return (
           <Card
             key={l.level}
+            data-testid={`signoff-${l.label}`}
             size="small"
             title={`${l.label}签字（${l.roles.filter((r) => r.signature).length}/${l.roles.length}）`}
             extra={l.complete ? <Tag color="green">已签齐</Tag> : l.recordedBy === 'county' ? <Tag>由县扶贫办登记</Tag> : null}

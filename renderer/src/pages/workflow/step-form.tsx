@@ -64,22 +64,23 @@ function MeetingsField() {
   );
 }
 
-function FieldInput({ f }: { f: StepField }) {
+/** Form.Item hands its child value/checked and onChange: they pass through to the input. */
+function FieldInput({ f, ...control }: { f: StepField; [prop: string]: unknown }) {
   switch (f.kind) {
     case 'text':
-      return <Input aria-label={f.label} style={{ width: 320 }} />;
+      return <Input {...control} aria-label={f.label} style={{ width: 320 }} />;
     case 'textarea':
-      return <Input.TextArea aria-label={f.label} rows={2} />;
+      return <Input.TextArea {...control} aria-label={f.label} rows={2} />;
     case 'number':
-      return <InputNumber aria-label={f.label} style={{ width: 180 }} />;
+      return <InputNumber {...control} aria-label={f.label} style={{ width: 180 }} />;
     case 'bool':
-      return <Checkbox aria-label={f.label}>{f.yes}</Checkbox>;
+      return <Checkbox {...control} aria-label={f.label}>{f.yes}</Checkbox>;
     case 'passFail':
-      return <Radio.Group aria-label={f.label} options={[{ value: 'pass', label: '符合' }, { value: 'fail', label: '不符合' }]} />;
+      return <Radio.Group {...control} aria-label={f.label} options={[{ value: 'pass', label: '符合' }, { value: 'fail', label: '不符合' }]} />;
     case 'decision':
-      return <Radio.Group aria-label={f.label} options={[{ value: 'approve', label: '同意' }, { value: 'reject', label: '不同意' }]} />;
+      return <Radio.Group {...control} aria-label={f.label} options={[{ value: 'approve', label: '同意' }, { value: 'reject', label: '不同意' }]} />;
     case 'date':
-      return <DatePicker aria-label={f.label} />;
+      return <DatePicker {...control} aria-label={f.label} />;
     case 'meetings':
       return null;
   }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Input, Modal, Result, Space, Spin, Steps, Table, Tag, Timeline, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
 import type { CaseDetail, IndicatorResult, StageView } from '../../../../electron/core/api/contract';
@@ -12,6 +11,7 @@ import { OUTCOME_COLORS, OUTCOME_LABELS, STATUS_LABELS } from './labels';
 import { StepForm } from './step-form';
 import { NoticePanel } from './notice-panel';
 import { SignoffPanel } from './signoff-panel';
+import { BackTitle } from './back-title';
 
 const STEP_STATUS = { done: 'finish', current: 'process', pending: 'wait', failed: 'error' } as const;
 
@@ -123,15 +123,12 @@ export function CasePage() {
   return (
     <Card
       title={
-        <Space>
-          <Link to="/identification/cases" aria-label="返回">
-            <ArrowLeftOutlined />
-          </Link>
+        <BackTitle to="/identification/cases">
           <span>
             {detail.kindLabel}：{detail.headName ?? '（户主未填）'}
           </span>
           <Tag color={OUTCOME_COLORS[detail.outcome]}>{OUTCOME_LABELS[detail.outcome]}</Tag>
-        </Space>
+        </BackTitle>
       }
       extra={detail.outcome === 'open' && detail.may.record ? <WithdrawButton detail={detail} onDone={done} /> : null}
     >

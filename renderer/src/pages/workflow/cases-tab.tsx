@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useSignedIn } from '../../app/session';
 import { formatDateTime } from '../../format';
+import { shortVillageName } from '../registry/region-labels';
 import { KIND_LABELS, OUTCOME_COLORS, OUTCOME_LABELS } from './labels';
 import { OpenCaseDialog } from './open-case-dialog';
 
@@ -83,7 +84,7 @@ export function CasesTab() {
         columns={[
           { title: '户主', key: 'head', render: (_, c) => <Link to={`/identification/case/${c.id}`}>{c.headName ?? '（户主未填）'}</Link> },
           { title: '乡镇', dataIndex: 'townshipName' },
-          { title: '村', dataIndex: 'villageName' },
+          { title: '村', key: 'village', render: (_: unknown, r: { villageName: string }) => shortVillageName(r.villageName) },
           { title: '流程', dataIndex: 'kindLabel' },
           { title: '年度', dataIndex: 'year' },
           { title: '当前步骤', key: 'stage', render: (_, c) => c.currentStageLabel ?? '—' },

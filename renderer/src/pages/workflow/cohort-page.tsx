@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Result, Space, Spin, Table, Tag, Tooltip } from 'antd';
-import { ArrowLeftOutlined, CheckOutlined, CloseOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
 import type { CohortHouseholdRow } from '../../../../electron/core/api/contract';
@@ -9,6 +9,8 @@ import { useLoad } from '../../api/use-load';
 import { useSignedIn } from '../../app/session';
 import { HouseholdSelect } from '../assistance/household-select';
 import { SaveError, useSave } from '../assistance/save-error';
+import { shortVillageName } from '../registry/region-labels';
+import { BackTitle } from './back-title';
 import { OUTCOME_COLORS, OUTCOME_LABELS } from './labels';
 
 /** One cohort: every household's exit check per indicator, naming the failing ones, and its progress. */
@@ -36,12 +38,7 @@ export function CohortPage() {
   return (
     <Card
       title={
-        <Space>
-          <Link to="/identification/cohorts" aria-label="返回">
-            <ArrowLeftOutlined />
-          </Link>
-          {c.name}
-        </Space>
+<BackTitle to="/identification/cohorts">{c.name}</BackTitle>
       }
     >
       <p>
@@ -73,7 +70,7 @@ export function CohortPage() {
         columns={[
           { title: '户主', key: 'head', fixed: 'left', render: (_, r) => <Link to={`/identification/case/${r.caseId}`}>{r.headName ?? '（户主未填）'}</Link> },
           { title: '乡镇', dataIndex: 'townshipName' },
-          { title: '村', dataIndex: 'villageName' },
+          { title: '村', key: 'village', render: (_: unknown, r: { villageName: string }) => shortVillageName(r.villageName) },
           { title: '人口', dataIndex: 'memberCount' },
           ...c.indicators.map((i) => ({
             title: i.label,

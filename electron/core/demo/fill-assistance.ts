@@ -43,6 +43,7 @@ import { makeIdNumber } from '../domain/registry/id-number';
 import type { HouseholdRecord, PersonRecord } from '../domain/registry/types';
 import { effectiveYearParams } from '../services/registry/reference-data';
 import { regionName } from '../services/registry/region-names';
+import { placeName } from '../services/assistance/place-names';
 import { regionRange } from '../services/registry/households-read';
 import { CAUSE_MEASURES, CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, FUND_BY_CATEGORY, INDUSTRY_PROJECTS, LEDGER_LINES, PLAN_GOALS, POSITIONS, PROVINCE_DEPARTMENTS } from './assistance-data';
 import { HAN_SURNAMES, givenName } from './names';
@@ -163,7 +164,8 @@ export function fillDemoAssistance(station: Station, options: { seed: number; re
     (db.$client.prepare('SELECT region_code AS code, attribute FROM villages WHERE region_code >= ? AND region_code < ?').all(vlo, vhi) as { code: string; attribute: string | null }[]).map((v) => [v.code, v.attribute]),
   );
   const villagesWithHomes = [...new Set(homes.map((h) => h.regionCode))].sort();
-  const poorVillages = villagesWithHomes.filter((v) => villageAttr.get(v) === '1' || villageAttr.get(v) === '3');
+  // every poor village of the filled region gets its team, registered households or not
+  const poorVillages = [...villageAttr].filter(([, a]) => a === '1' || a === '3').map(([code]) => code).sort();
 
   // ---- units: the linked units of poor villages, and each township's government
   const unitOf = new Map<string, { id: string; regionCode: string; area6: string }>();
@@ -185,7 +187,7 @@ export function fillDemoAssistance(station: Station, options: { seed: number; re
     rows.unitVillages.push({ id: nextId(), unitId: unit.id, regionCode: v, fromDate: `2015-0${random.int(3, 5)}-01`, toDate: null });
   });
   const townshipUnits = new Map<string, { id: string; regionCode: string; area6: string }>();
-  for (const v of villagesWithHomes) {
+  for (const v of [...villagesWithHomes, ...poorVillages]) {
     const t = ancestorCode(v, 'township');
     if (!townshipUnits.has(t)) townshipUnits.set(t, addUnit(`${regionName(db, t)}人民政府`, '05', t, countyCode.slice(0, 6)));
   }
@@ -236,7 +238,7 @@ export function fillDemoAssistance(station: Station, options: { seed: number; re
     const unit = unitOf.get(v)!;
     const teamId = nextId();
     const fromDate = `2015-0${random.int(3, 6)}-${pad(random.int(1, 28))}`;
-    rows.teams.push({ id: teamId, regionCode: v, name: `${regionName(db, v).replace(/村民委员会$/, '村')}驻村帮扶工作队`, unitId: unit.id, fromDate, toDate: null, note: null, createdAt: nowIso, updatedAt: nowIso });
+    rows.teams.push({ id: teamId, regionCode: v, name: `${placeName(db, v)}驻村帮扶工作队`, unitId: unit.id, fromDate, toDate: null, note: null, createdAt: nowIso, updatedAt: nowIso });
     const leader = newCadre(unit, random.chance(0.5) ? '04' : '05');
     const combined = random.chance(0.7);
     const crew: [string, string, boolean][] = [[leader, 'leader', combined]];
@@ -383,9 +385,9 @@ function addBooks(h: Home, ctx: BookContext): void {
     }
   }
 
-  // 工作台账: one entry a year, three in the data year, from the pairing on
+  // 工作台账: one entry in each of the two years before the data year, three in the data year
   if (pairing) {
-    for (let y = Number(pairing.fromDate.slice(0, 4)); y <= year; y++) {
+    for (let y = Math.max(Number(pairing.fromDate.slice(0, 4)), year - 2); y <= year; y++) {
       for (let n = y === year ? 3 : 1; n > 0; n--) {
         const date = maxDate(pairing.fromDate, dayIn(random, y, 1, 12));
         if (date > today) continue;

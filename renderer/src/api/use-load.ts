@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorText } from '../../api/errors';
+import { errorText } from './errors';
 
 export interface Loaded<T> {
   data: T | null;

@@ -4,9 +4,11 @@ import { expect, type Locator, type Page } from '@playwright/test';
 // matched by patterns that allow it. Not anchored: a button's icon adds its own name (「plus」).
 export const cjk = (text: string): RegExp => new RegExp([...text].join('\\s*'));
 
-/** Picks an option of an antd Select by its visible text. */
-export async function pickOption(page: Page, select: Locator, optionText: string): Promise<void> {
+/** Picks an option of an antd Select by its visible text. A long searchable list renders only
+ * the options in view, so `search` types into it first. */
+export async function pickOption(page: Page, select: Locator, optionText: string, search?: string): Promise<void> {
   await select.click();
+  if (search) await select.fill(search);
   const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${optionText}"]`);
   await option.click();
 }

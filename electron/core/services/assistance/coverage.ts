@@ -4,7 +4,7 @@ import type { CoverageGapView, CoverageReport } from '../../api/contract/assista
 import { COVERAGE_GAP_TITLES, activeOn, findCoverageGaps, type CoverageGapKind, type CoverageInput } from '../../domain/assistance';
 import { groupOf } from '../../domain/registry/code-tables';
 import { effectiveCodeTables } from '../registry/reference-data';
-import { regionName } from '../registry/region-names';
+import { placeName } from './place-names';
 import { regionRange } from '../registry/households-read';
 import { readAssistancePolicy } from './policy-store';
 import { relatedRegionSql } from './scope';
@@ -27,7 +27,7 @@ export function coverageReport(station: Station, regionCode: string, asOfInput?:
     code: string;
     attribute: string | null;
     year: number | null;
-  }[]).map((v) => ({ code: v.code, name: regionName(db, v.code), poor: groupOf('villageAttribute', v.attribute, v.year ?? Number(asOf.slice(0, 4)), tables) === 'poor' }));
+  }[]).map((v) => ({ code: v.code, name: placeName(db, v.code), poor: groupOf('villageAttribute', v.attribute, v.year ?? Number(asOf.slice(0, 4)), tables) === 'poor' }));
   const teams = sql.prepare('SELECT id, region_code AS villageCode, name, from_date AS fromDate, to_date AS toDate FROM assistance_teams WHERE region_code >= ? AND region_code < ?').all(lo, hi) as CoverageInput['teams'][number][];
   const teamMembers = (
     sql
@@ -83,7 +83,7 @@ export function coverageReport(station: Station, regionCode: string, asOfInput?:
       pairings,
       cadres: cadreRows.map((c) => ({ id: c.id, name: c.name, rank: c.rank, idNumber18: c.idNumber })),
       registeredPersons,
-      villageName: (code) => regionName(db, code),
+      villageName: (code) => placeName(db, code),
     },
     policy,
   );
@@ -91,7 +91,7 @@ export function coverageReport(station: Station, regionCode: string, asOfInput?:
   const shown: CoverageGapView[] = [];
   for (const g of gaps) {
     counts[g.kind] += 1;
-    if (counts[g.kind] <= LIMIT_PER_KIND) shown.push({ ...g, title: COVERAGE_GAP_TITLES[g.kind], villageName: g.villageCode ? regionName(db, g.villageCode) : null });
+    if (counts[g.kind] <= LIMIT_PER_KIND) shown.push({ ...g, title: COVERAGE_GAP_TITLES[g.kind], villageName: g.villageCode ? placeName(db, g.villageCode) : null });
   }
   const covered = new Set(policy.coverage.coveredExitStatuses);
   const coveredHouseholds = households.filter((h) => h.exitStatus === null || covered.has(h.exitStatus));

@@ -8,7 +8,7 @@ import type { HouseholdAssistance, TeamView } from '../../api/contract/assistanc
 import { activeOn, planBaseline } from '../../domain/assistance';
 import type { ConditionsRecord, HouseholdRecord } from '../../domain/registry/types';
 import { effectiveCodeTables } from '../registry/reference-data';
-import { regionName } from '../registry/region-names';
+import { placeName } from './place-names';
 import { benefitViews, currentMembers } from './benefits';
 import { ledgerViews, measureViews, planViews } from './book-views';
 import { householdPairings } from './pairings';
@@ -42,7 +42,7 @@ export function householdAssistance(station: Station, householdId: string): Hous
     householdId: h.id,
     headName: record.headName,
     villageCode: h.regionCode,
-    villageName: regionName(db, h.regionCode),
+    villageName: placeName(db, h.regionCode),
     dataYear: year,
     members: members.map((m) => ({ personId: m.personId, name: m.record.name })),
     pairings: householdPairings(station, h.id),

@@ -9,7 +9,7 @@ import { AppError } from '../../api/errors';
 import type { Page } from '../../api/contract/common';
 import type { PairingView, AssistanceSaveResult } from '../../api/contract/assistance';
 import { activeOn, checkPairing, checkPairingEnd, checkPairingQuota, periodsOverlap, rankOf, type Period } from '../../domain/assistance';
-import { regionName } from '../registry/region-names';
+import { placeName } from './place-names';
 import { regionRange } from '../registry/households-read';
 import { readAssistancePolicy } from './policy-store';
 import { throwIfErrors } from './violations';
@@ -102,7 +102,7 @@ export function pairingViews(station: Station, rows: readonly PairingRow[]): Pai
     cadreRankLabel: rankOf(policy.quota, r.rank)?.label ?? r.rank,
     householdId: r.householdId,
     headName: r.headName,
-    villageName: regionName(station.db, r.regionCode),
+    villageName: placeName(station.db, r.regionCode),
     fromDate: r.fromDate,
     toDate: r.toDate,
     endReason: r.endReason,

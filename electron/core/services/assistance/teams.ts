@@ -9,7 +9,7 @@ import { AppError } from '../../api/errors';
 import type { AssistanceSaveResult, TeamView } from '../../api/contract/assistance';
 import { activeOn, checkTeam, labelIn, TEAM_ROLES } from '../../domain/assistance';
 import { ancestorCode, levelOfCode } from '../../domain/region-code';
-import { regionName } from '../registry/region-names';
+import { placeName } from './place-names';
 import { regionRange } from '../registry/households-read';
 import { getRegion } from '../regions';
 import { throwIfErrors } from './violations';
@@ -38,8 +38,8 @@ export function teamViews(db: Db, teams: (typeof assistanceTeams.$inferSelect)[]
   return teams.map((t) => ({
     id: t.id,
     villageCode: t.regionCode,
-    villageName: regionName(db, t.regionCode),
-    townshipName: regionName(db, ancestorCode(t.regionCode, 'township')),
+    villageName: placeName(db, t.regionCode),
+    townshipName: placeName(db, ancestorCode(t.regionCode, 'township')),
     name: t.name,
     unitId: t.unitId,
     unitName: t.unitId ? (units.get(t.unitId) ?? null) : null,

@@ -10,7 +10,7 @@ import { checkPeriod, checkUnit, violation, type RuleViolation } from '../../dom
 import { labelOf } from '../../domain/registry/code-tables';
 import { levelOfCode, regionWithin } from '../../domain/region-code';
 import { effectiveCodeTables } from '../registry/reference-data';
-import { regionName } from '../registry/region-names';
+import { placeName } from './place-names';
 import { relatedRegionSql } from './scope';
 import { throwIfErrors } from './violations';
 
@@ -46,7 +46,7 @@ export function listUnits(station: Station, scopeCode: string, regionCode: strin
     return {
       id,
       regionCode: own,
-      regionName: regionName(db, own),
+      regionName: placeName(db, own),
       name: r.name as string,
       affiliation,
       affiliationLabel: labelOf('affiliation', affiliation, year, tables) ?? affiliation,
@@ -56,7 +56,7 @@ export function listUnits(station: Station, scopeCode: string, regionCode: strin
       villages: links
         .filter((l) => l.unitId === id)
         .sort((a, b) => a.fromDate.localeCompare(b.fromDate))
-        .map((l) => ({ villageCode: l.regionCode, villageName: regionName(db, l.regionCode), fromDate: l.fromDate, toDate: l.toDate })),
+        .map((l) => ({ villageCode: l.regionCode, villageName: placeName(db, l.regionCode), fromDate: l.fromDate, toDate: l.toDate })),
       cadreCount: r.cadreCount,
       editable: regionWithin(scopeCode, own),
     };
@@ -76,7 +76,7 @@ export function saveUnit(station: Station, actor: Actor, scopeCode: string, inpu
   );
   input.villages.forEach((v, i) => {
     if (levelOfCode(v.villageCode) !== 'village' || !regionWithin(scopeCode, v.villageCode)) {
-      found.push(violation('UNIT-VILLAGE', `villages.${i}.villageCode`, '联系村', `${regionName(db, v.villageCode)}不是您管辖范围内的村`, '帮扶单位信息'));
+      found.push(violation('UNIT-VILLAGE', `villages.${i}.villageCode`, '联系村', `${placeName(db, v.villageCode)}不是您管辖范围内的村`, '帮扶单位信息'));
     }
     found.push(...checkPeriod(v, { from: '联系开始日期', to: '联系结束日期' }, '联系村期间'));
   });

@@ -3,7 +3,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import type { ChildStatusView } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { formatDateTime } from '../../format';
-import { useLoad } from './use-load';
+import { useLoad } from '../../api/use-load';
 
 const KEY_STATUS: Record<ChildStatusView['keyStatus'], { label: string; color: string }> = {
   active: { label: '已确认', color: 'green' },

@@ -4,7 +4,7 @@ import { SendOutlined } from '@ant-design/icons';
 import type { CrossCountyDuplicateView } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
-import { useLoad } from './use-load';
+import { useLoad } from '../../api/use-load';
 
 /** 跨县重复: a person (by ID number, shown masked) registered in more than one county; each county gets its review task. */
 export function DuplicatesTab({ onChanged }: { onChanged(): void }) {

@@ -12,7 +12,7 @@ import { RegistrationFormTab } from './registration-form-tab';
 import { ChildrenStatusTab } from './children-status-tab';
 import { DuplicatesTab } from './duplicates-tab';
 import { ReviewTasksTab } from './review-tasks-tab';
-import { useLoad } from './use-load';
+import { useLoad } from '../../api/use-load';
 import './exchange.css';
 
 interface ExchangeTab {

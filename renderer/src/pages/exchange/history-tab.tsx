@@ -4,7 +4,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import type { InboxStatus } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { ReceivedTable } from './received-table';
-import { useLoad } from './use-load';
+import { useLoad } from '../../api/use-load';
 
 const PAGE_SIZE = 20;
 const STATUS_OPTIONS: { value: InboxStatus; label: string }[] = [

@@ -7,7 +7,7 @@ import { errorText } from '../../api/errors';
 import { saveDownload } from '../../api/transfer';
 import { formatBytes, formatDateTime } from '../../format';
 import { OUTBOX_STATUS_COLORS, countsText } from './exchange-labels';
-import { useLoad } from './use-load';
+import { useLoad } from '../../api/use-load';
 import { WriteFolderDialog } from './write-folder-dialog';
 import { SyncResult } from './sync-result';
 import type { SyncView } from '../../../../electron/core/api/contract';

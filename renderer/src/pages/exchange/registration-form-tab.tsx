@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { Fingerprint } from '../../components/fingerprint';
 import { formatDateTime } from '../../format';
 import type { RegistrationFormView } from '../../../../electron/core/api/contract';
-import { useLoad } from './use-load';
+import { useLoad } from '../../api/use-load';
 
 const PRINTING = 'printing-registration-form';
 

@@ -4,7 +4,7 @@ import type { ReviewTaskView } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { formatDateTime } from '../../format';
-import { useLoad } from './use-load';
+import { useLoad } from '../../api/use-load';
 
 const STATUS_COLORS: Record<ReviewTaskView['status'], string> = { open: 'orange', forwarded: 'blue', done: 'green', dismissed: 'default' };
 

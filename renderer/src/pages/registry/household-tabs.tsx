@@ -9,6 +9,8 @@ import { MembersTab } from './members-tab';
 import { ConditionsTab } from './conditions-tab';
 import { IncomeTab } from './income-tab';
 import { EventsTab } from './events-tab';
+import { HouseholdAssistanceTab } from '../assistance/household-assistance-tab';
+import { HouseholdBooksTab } from '../assistance/household-books-tab';
 
 type RelocationBlock = NonNullable<HouseholdRecord['relocation']>;
 
@@ -143,12 +145,12 @@ export const HouseholdTabs = memo(function HouseholdTabs({ draft, detail, isNew,
         {
           key: 'assistance',
           label: badge('assistance', '帮扶'),
-          children: <Result status="info" title="帮扶" subTitle="本户的帮扶责任人、帮扶单位和帮扶措施将随「帮扶」功能一起提供，目前还不能在这里登记。" />,
+          children: detail ? <HouseholdAssistanceTab householdId={detail.id} readOnly={readOnly} /> : <Result status="info" title="帮扶" subTitle="保存本户后才能登记帮扶责任人和享受的政策。" />,
         },
         {
           key: 'ledgers',
           label: '三本账',
-          children: <Result status="info" title="三本账" subTitle="本户的脱贫计划、帮扶措施和工作台账（三本账）将随「帮扶」功能一起提供，目前还不能在这里查看。" />,
+          children: detail ? <HouseholdBooksTab householdId={detail.id} readOnly={readOnly} /> : <Result status="info" title="三本账" subTitle="保存本户后才能填写脱贫计划、帮扶措施和工作台账。" />,
         },
         {
           key: 'events',

@@ -21,7 +21,7 @@ import {
   type DocumentKind,
   type PrintDocument,
 } from '../../printing/documents';
-import { getRegion, regionsBelow } from '../regions';
+import { getRegion } from '../regions';
 import { causeTableData, distributionData, flowChartData, householdTableData, targetChartData } from './village-documents';
 import { doorCardData, householdVillage, noticeData } from './household-documents';
 import { isRegistered, loadVillageFacts, type VillageFacts } from './village-facts';
@@ -151,52 +151,4 @@ export async function renderDocument(station: Station, actor: Actor, renderer: P
     draft: doc.draft,
     tiles: plan ? { rows: plan.rows, cols: plan.cols, overlapMm: plan.overlapMm } : null,
   };
-}
-
-/** Villages below a region (or the village itself), for a batch. */
-export function villagesIn(station: Station, regionCode: string): string[] {
-  const level = levelOfCode(regionCode);
-  if (level === 'village') return [regionCode];
-  return regionsBelow(station.db, regionCode, 'village').map((r) => r.code);
-}
-
-export interface BatchProgress {
-  done: number;
-  total: number;
-  village: string;
-  document: DocumentKind;
-}
-
-/**
- * Every chart of every village below `regionCode`, one PDF per village and chart, through one
- * renderer. `onProgress` after each file; `isCancelled` is checked between files.
- */
-export async function renderVillageBatch(
-  station: Station,
-  actor: Actor,
-  renderer: PdfRenderer,
-  opts: { regionCode: string; year: number; documents: readonly DocumentKind[]; paper?: PaperSize; orientation?: Orientation; tile?: SheetPaper },
-  sink: (village: string, doc: RenderedDocument) => void | Promise<void>,
-  onProgress?: (p: BatchProgress) => void,
-  isCancelled?: () => boolean,
-): Promise<{ files: number; cancelled: boolean }> {
-  const villages = villagesIn(station, opts.regionCode);
-  const total = villages.length * opts.documents.length;
-  let done = 0;
-  for (const village of villages) {
-    const facts = loadVillageFacts(station.db, village, opts.year, station.clock());
-    // Renders of one village run side by side; the renderer caps the pages in flight.
-    const results = await Promise.all(
-      opts.documents.map(async (document) => {
-        if (isCancelled?.()) return null;
-        const r = await renderDocument(station, actor, renderer, { document, scope: { village }, year: opts.year, paper: opts.paper, orientation: opts.orientation, tile: opts.tile }, facts);
-        done += 1;
-        onProgress?.({ done, total, village, document });
-        return r;
-      }),
-    );
-    for (const r of results) if (r) await sink(village, r);
-    if (isCancelled?.()) return { files: done, cancelled: true };
-  }
-  return { files: done, cancelled: false };
 }

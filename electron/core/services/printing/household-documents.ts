@@ -10,6 +10,7 @@ import { householdBook } from '../assistance/read-books';
 import type { DoorCardData, NoticeData, NoticeKind } from '../../printing/documents/types';
 import { closedYear, headingFor, isoDay, label, loadVillageFacts, type FactHousehold, type VillageFacts } from './village-facts';
 import { statusLabelOf } from './village-documents';
+import { readPrintPreferences, type ObjectionChannel } from './print-preferences';
 
 const yesNo = (v: boolean | null | undefined, yes: string, no: string): string | null => (v === true ? yes : v === false ? no : null);
 
@@ -118,6 +119,11 @@ function recordedPeriods(db: Db, village: string, kind: NoticeKind, year: number
     .all(village, kind, year) as NoticePeriod[];
 }
 
+function objectionOf(set: ObjectionChannel, f: VillageFacts): NoticeData['objection'] {
+  const committee = `${f.heading.villageName}村民委员会`;
+  return { office: set.office ?? committee, phone: set.phone, address: set.address ?? `${f.heading.townshipName}${committee}` };
+}
+
 export function noticeData(db: Db, village: string, kind: NoticeKind, year: number, policy: MaskingPolicy, today: Date): NoticeData {
   const f = loadVillageFacts(db, village, year, today);
   const periods = recordedPeriods(db, village, kind, year);
@@ -153,8 +159,8 @@ export function noticeData(db: Db, village: string, kind: NoticeKind, year: numb
         };
       }),
     issuer: `${f.heading.villageName}村民委员会`,
-    // An office, printed in full; no objection line is on record yet, so the phone is a blank.
-    objection: { office: `${f.heading.villageName}村民委员会`, phone: null, address: `${f.heading.townshipName}${f.heading.villageName}村民委员会` },
+    // An office, printed in full: the one set in 打印设置, else the village committee; no phone set: a blank.
+    objection: objectionOf(readPrintPreferences(db).objection, f),
     maskingPolicy: describeMaskingPolicy(policy),
   };
 }

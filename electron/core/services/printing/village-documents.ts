@@ -130,12 +130,13 @@ export function markerAttributeOf(f: VillageFacts, h: FactHousehold): MapAttribu
   return g === 'dibao' || g === 'wubao' ? g : 'general';
 }
 
-/** Laid out by group: no base image or dragged positions are read yet. */
+/** On the village's base image with the dragged positions; without one, laid out by 村民小组. */
 export function distributionData(f: VillageFacts): DistributionMapData {
+  const baseImage = f.map.image();
   return {
     ...base(f),
     groups: f.groups,
-    baseImage: null,
+    baseImage,
     households: f.households.filter(isRegistered).map((h) => ({
       id: h.id,
       headName: h.record.headName ?? '',
@@ -143,7 +144,7 @@ export function distributionData(f: VillageFacts): DistributionMapData {
       groupName: h.groupName,
       status: markerStatusOf(h, f.year),
       attribute: markerAttributeOf(f, h),
-      position: null,
+      position: baseImage ? (f.map.positions.get(h.id) ?? null) : null,
     })),
   };
 }

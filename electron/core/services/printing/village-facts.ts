@@ -12,6 +12,8 @@ import { effectiveCodeTables } from '../registry/reference-data';
 import { regionPath } from '../regions';
 import { villageBook, type VillageBookRow } from '../assistance/read-books';
 import type { DocHeading, FlowRow } from '../../printing/documents/types';
+import { villageMap, villageMapImage } from './village-maps';
+import type { BaseImage } from '../../printing/documents/distribution-map';
 
 /** The first year of 建档立卡: the inflow/outflow chart starts here. */
 export const FIRST_REGISTRY_YEAR = 2014;
@@ -44,6 +46,8 @@ export interface VillageFacts {
   households: FactHousehold[];
   /** The year is closed: its figures are frozen and the documents are final. */
   approved: boolean;
+  /** The distribution map's base image (read only when that chart is built) and dragged markers. */
+  map: { image: () => BaseImage | null; positions: ReadonlyMap<string, { x: number; y: number }> };
 }
 
 export const UNGROUPED = '未分组';
@@ -145,6 +149,10 @@ export function loadVillageFacts(db: Db, code: string, year: number, today: Date
     groups,
     households,
     approved: closedYear(db, year),
+    map: {
+      image: () => villageMapImage(db, code),
+      positions: new Map(villageMap(db, code).positions.map((p) => [p.householdId, { x: p.x, y: p.y }])),
+    },
   };
 }
 

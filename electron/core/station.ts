@@ -23,6 +23,8 @@ export interface Station {
   clock: () => Date;
   /** The demo login shown on the login page, when running on the embedded demo county. */
   demoLogin: { username: string; password: string } | null;
+  /** Resources opened on the station's behalf (the PDF renderer's browser), released by closeStation. */
+  readonly closers: Set<() => void>;
 }
 
 export interface OpenOptions {
@@ -47,7 +49,7 @@ export async function openStation(file: string, options: OpenOptions = {}): Prom
     migrate(db.$client, migrations, { now: clock });
     // The division table is public data the first-run page needs before there is any node.
     if (db.select({ code: regions.code }).from(regions).limit(1).get() === undefined) loadDivisions(db);
-    const station: Station = { db, file: path, migrations, keyring: new Map(), clock, demoLogin: readDemoLogin(db) };
+    const station: Station = { db, file: path, migrations, keyring: new Map(), clock, demoLogin: readDemoLogin(db), closers: new Set() };
     if (options.dailyBackup ?? true) await takeDailyBackupIfDue(station);
     return station;
   } catch (err) {
@@ -79,6 +81,8 @@ export async function takeDailyBackupIfDue(station: Station): Promise<boolean> {
 }
 
 export function closeStation(station: Station): void {
+  for (const close of station.closers) close();
+  station.closers.clear();
   station.keyring.clear();
   closeDatabase(station.db);
 }

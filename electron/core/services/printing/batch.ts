@@ -5,6 +5,7 @@ import type { Actor } from '../../db/write-path';
 import { levelOfCode } from '../../domain/region-code';
 import type { Orientation, PaperSize } from '../../domain/paper';
 import type { SheetPaper } from '../../domain/tiling';
+import type { MaskingPolicy } from '../../domain/masking';
 import type { PdfRenderer } from '../../printing/pdf-renderer-types';
 import type { DocumentKind } from '../../printing/documents';
 import { regionsBelow } from '../regions';
@@ -33,7 +34,7 @@ export async function renderVillageBatch(
   station: Station,
   actor: Actor,
   renderer: PdfRenderer,
-  opts: { regionCode: string; year: number; documents: readonly DocumentKind[]; paper?: PaperSize; orientation?: Orientation; tile?: SheetPaper },
+  opts: { regionCode: string; year: number; documents: readonly DocumentKind[]; paper?: PaperSize; orientation?: Orientation; tile?: SheetPaper; maskingPolicy?: MaskingPolicy },
   sink: (village: string, doc: RenderedDocument) => void | Promise<void>,
   onProgress?: (p: BatchProgress) => void,
   isCancelled?: () => boolean,
@@ -47,7 +48,7 @@ export async function renderVillageBatch(
     const results = await Promise.all(
       opts.documents.map(async (document) => {
         if (isCancelled?.()) return null;
-        const r = await renderDocument(station, actor, renderer, { document, scope: { village }, year: opts.year, paper: opts.paper, orientation: opts.orientation, tile: opts.tile }, facts);
+        const r = await renderDocument(station, actor, renderer, { document, scope: { village }, year: opts.year, paper: opts.paper, orientation: opts.orientation, tile: opts.tile, maskingPolicy: opts.maskingPolicy }, facts);
         done += 1;
         onProgress?.({ done, total, village, document });
         return r;

@@ -9,6 +9,7 @@ import { referenceContract } from './reference';
 import { exchangeContract } from './exchange';
 import { assistanceContract } from './assistance';
 import { workflowContract } from './workflow';
+import { printContract } from './print';
 import type { InputOf, OutputOf } from '../define';
 
 /** The one API contract: every method of every door (IPC, HTTP, CLI, tests). */
@@ -24,6 +25,7 @@ export const contract = {
   ...exchangeContract,
   ...assistanceContract,
   ...workflowContract,
+  ...printContract,
 };
 
 export type Contract = typeof contract;
@@ -42,5 +44,6 @@ export type * from './reference';
 export type * from './exchange';
 export type * from './assistance';
 export type * from './workflow';
+export type * from './print';
 export type { Page } from './common';
 export type { Result, ApiError, ErrorKind } from '../errors';

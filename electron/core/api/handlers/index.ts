@@ -11,6 +11,7 @@ import { referenceHandlers } from './reference';
 import { exchangeHandlers } from './exchange';
 import { assistanceHandlers } from './assistance';
 import { workflowHandlers } from './workflow';
+import { printHandlers } from './print';
 
 export const handlers: HandlersFor<Contract> = {
   ...systemHandlers,
@@ -24,4 +25,5 @@ export const handlers: HandlersFor<Contract> = {
   ...exchangeHandlers,
   ...assistanceHandlers,
   ...workflowHandlers,
+  ...printHandlers,
 };

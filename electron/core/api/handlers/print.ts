@@ -1,0 +1,114 @@
+import type { HandlersFor, HandlerContext } from '../handler-types';
+import { sessionOf } from '../handler-types';
+import type { MapEditorView, PrintCatalog, PrintDocumentInfo, PrintScopeKind, printContract } from '../contract/print';
+import { AppError } from '../errors';
+import { actorOf } from '../../services/users';
+import { getRegion } from '../../services/regions';
+import { prepareDownload, uploadedFile } from '../../services/transfer-files';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { PAPER_SIZES } from '../../domain/paper';
+import { SHEET_PAPERS } from '../../domain/tiling';
+import { DOCUMENT_KINDS, DOCUMENTS, VILLAGE_CHARTS, type DocumentKind } from '../../printing/documents';
+import { documentForRequest, renderDocument, type PrintRequest } from '../../services/printing/render';
+import { printerOf } from '../../services/printing/printer';
+import { batchJob, cancelBatch, MAX_COMBINED_VILLAGES, startBatch } from '../../services/printing/print-jobs';
+import { readPrintPreferences, savePrintPreferences } from '../../services/printing/print-preferences';
+import { clearVillageMap, moveMarkers, setVillageMapImage, villageMap } from '../../services/printing/village-maps';
+import { loadVillageFacts } from '../../services/printing/village-facts';
+import { distributionData } from '../../services/printing/village-documents';
+
+// Household-level documents print for one household as well as for a whole village; the
+// statistics print for a township or the county.
+const HOUSEHOLD_DOCUMENTS = new Set<string>(['door-card', 'household-books']);
+const REGION_DOCUMENTS = new Set<string>(['statistics']);
+
+function scopesOf(kind: DocumentKind): PrintScopeKind[] {
+  if (REGION_DOCUMENTS.has(kind)) return ['region'];
+  return HOUSEHOLD_DOCUMENTS.has(kind) ? ['village', 'household'] : ['village'];
+}
+
+function catalog(): PrintCatalog {
+  const documents: PrintDocumentInfo[] = DOCUMENT_KINDS.map((kind) => {
+    const info = DOCUMENTS[kind];
+    return { kind, label: info.label, family: info.family, paper: info.paper, orientation: info.orientation, scopes: scopesOf(kind), tileable: info.family === 'chart' };
+  });
+  return { documents, villageCharts: [...VILLAGE_CHARTS], papers: [...PAPER_SIZES], sheetPapers: [...SHEET_PAPERS], maxCombinedVillages: MAX_COMBINED_VILLAGES };
+}
+
+/** The request as the printing service takes it, always with the office's masking policy. */
+function requestOf(ctx: HandlerContext, input: Omit<PrintRequest, 'maskingPolicy'>): PrintRequest {
+  return { ...input, maskingPolicy: readPrintPreferences(ctx.station.db).maskingPolicy };
+}
+
+// The service's RangeErrors carry Chinese sentences for the user (e.g. no households to print).
+async function userErrors<T>(run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof RangeError) throw new AppError('INVALID_INPUT', err.message);
+    throw err;
+  }
+}
+
+function mapEditor(ctx: HandlerContext, villageCode: string, year: number): MapEditorView {
+  const village = getRegion(ctx.station.db, villageCode);
+  if (!village || village.level !== 'village') throw new AppError('INVALID_INPUT', `「${villageCode}」不是本库中的村级区划代码`);
+  const facts = loadVillageFacts(ctx.station.db, villageCode, year, ctx.station.clock());
+  const data = distributionData(facts);
+  const stored = villageMap(ctx.station.db, villageCode).image;
+  return {
+    villageCode,
+    villageName: village.name,
+    image: data.baseImage && stored ? { ...data.baseImage, fileName: stored.fileName, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy } : null,
+    groups: data.groups,
+    households: data.households.map((h) => ({ ...h, position: h.position ?? facts.map.positions.get(h.id) ?? null })),
+  };
+}
+
+export const printHandlers: HandlersFor<typeof printContract> = {
+  'print.catalog': () => catalog(),
+  'print.preview': (ctx, input) =>
+    userErrors(() => {
+      const { doc, paper, orientation, html } = documentForRequest(ctx.station, requestOf(ctx, input as Omit<PrintRequest, 'maskingPolicy'>));
+      return { title: doc.title, draft: doc.draft, paper, orientation, html };
+    }),
+  'print.render': (ctx, input) =>
+    userErrors(async () => {
+      const r = await renderDocument(ctx.station, actorOf(sessionOf(ctx)), printerOf(ctx.station), requestOf(ctx, input as Omit<PrintRequest, 'maskingPolicy'>));
+      const target = prepareDownload(ctx.station, r.fileName);
+      writeFileSync(target.path, r.bytes);
+      return { downloadRef: target.downloadRef, fileName: r.fileName, title: r.title, draft: r.draft, bytes: r.bytes.byteLength, tiles: r.tiles };
+    }),
+  'print.startBatch': (ctx, { folder, ...rest }) => {
+    const region = getRegion(ctx.station.db, rest.regionCode);
+    if (!region) throw new AppError('NOT_FOUND', `区划代码 ${rest.regionCode} 不存在`);
+    const notVillage = rest.documents.filter((d) => !scopesOf(d).includes('village'));
+    if (notVillage.length > 0) throw new AppError('INVALID_INPUT', `「${notVillage.map((d) => DOCUMENTS[d].label).join('、')}」不按村批量打印，请单独打印`);
+    return startBatch(
+      ctx.station,
+      actorOf(sessionOf(ctx)),
+      printerOf(ctx.station),
+      { ...rest, destination: folder ? { folder } : { download: true }, maskingPolicy: readPrintPreferences(ctx.station.db).maskingPolicy },
+      prepareDownload,
+    );
+  },
+  'print.batchStatus': (ctx, { jobId }) => batchJob(ctx.station, actorOf(sessionOf(ctx)), jobId),
+  'print.cancelBatch': (ctx, { jobId }) => cancelBatch(ctx.station, actorOf(sessionOf(ctx)), jobId),
+  'print.preferences': (ctx) => readPrintPreferences(ctx.station.db),
+  'print.savePreferences': (ctx, input) => savePrintPreferences(ctx.station.db, actorOf(sessionOf(ctx)), input, ctx.station.clock()),
+  'print.mapEditor': (ctx, { villageCode, year }) => mapEditor(ctx, villageCode, year),
+  'print.setMapImage': (ctx, { villageCode, year, uploadRef }) => {
+    mapEditor(ctx, villageCode, year); // a bad village code is refused before anything is stored
+    const upload = uploadedFile(ctx.station, uploadRef);
+    setVillageMapImage(ctx.station.db, actorOf(sessionOf(ctx)), villageCode, readFileSync(upload.path), upload.fileName, ctx.station.clock());
+    return mapEditor(ctx, villageCode, year);
+  },
+  'print.moveMarkers': (ctx, { villageCode, year, moves }) => {
+    moveMarkers(ctx.station.db, actorOf(sessionOf(ctx)), villageCode, moves, ctx.station.clock());
+    return mapEditor(ctx, villageCode, year);
+  },
+  'print.clearMap': (ctx, { villageCode, year }) => {
+    clearVillageMap(ctx.station.db, actorOf(sessionOf(ctx)), villageCode, ctx.station.clock());
+    return mapEditor(ctx, villageCode, year);
+  },
+};

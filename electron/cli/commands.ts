@@ -8,10 +8,12 @@ import { backupDatabase } from '../core/services/backup';
 import { restoreFromBackup } from '../core/services/restore';
 import { ROLES, ROLE_LABELS, type Role } from '../core/domain/roles';
 import { dbOf, str, type Flags } from './args';
+import { withStation } from './with-station';
 import { t, type Texts } from './i18n';
 import { demoCommand } from './demo-command';
 import { importCommand, exportCommand } from './xlsx-commands';
 import { packageCommands, packageHelp } from './package-commands';
+import { printCommand } from './print-command';
 
 export interface Command {
   usage: Texts;
@@ -28,14 +30,6 @@ async function api<M extends MethodName>(station: Station, method: M, input: Inp
   return result.value;
 }
 
-async function withStation<T>(flags: Flags, fn: (s: Station) => Promise<T>): Promise<T> {
-  const station = await openStation(dbOf(flags), { dailyBackup: false });
-  try {
-    return await fn(station);
-  } finally {
-    closeStation(station);
-  }
-}
 
 const init: Command = {
   usage: {
@@ -178,6 +172,7 @@ export const commands: Record<string, Command> = {
   restore,
   import: importCommand,
   export: exportCommand,
+  print: printCommand,
   ...packageCommands,
 };
 
@@ -195,6 +190,7 @@ export function helpText(): string {
   restore   从备份恢复
   import    导入国家格式的建档立卡 xlsx（先试导入，再全部导入或只导入无错误的户）
   export    export xlsx：导出建档立卡 xlsx（每人一行或每户一行）
+  print     打印五张图、明白卡、公示等 PDF（可拼贴到 A4/A3，可按乡镇批量）
 ${packageHelp.zh}
 
 通用参数：--db 数据库文件（默认为本机工作站数据库），--lang en 英文输出，--help 查看某命令用法
@@ -211,6 +207,7 @@ Commands:
   restore   restore from a backup
   import    import a national-layout registry xlsx (dry run, then all or only the valid households)
   export    export xlsx: the registry as xlsx (one row per person or per household)
+  print     wall charts, door cards, notices as PDF (tiled on A4/A3; batches per township)
 ${packageHelp.en}
 
 Common flags: --db FILE (default: this station's database), --lang en, --help

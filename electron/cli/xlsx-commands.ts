@@ -2,13 +2,13 @@
 // They run as the node operator (whoever can open the station file), like the other commands,
 // and call the xlsx services directly with the operator actor 'cli'.
 import { resolve } from 'node:path';
-import { openStation, closeStation, type Station } from '../core/station';
 import { AppError } from '../core/api/errors';
 import type { Actor } from '../core/db/write-path';
 import { readNode } from '../core/services/node-setup';
 import { importApply, importDryRun, type ImportMode, type ImportProblem, type ImportReport } from '../core/services/xlsx/import';
 import { exportXlsx, type ExportLayout } from '../core/services/xlsx/export';
-import { dbOf, str, type Flags } from './args';
+import { str, type Flags } from './args';
+import { withStation } from './with-station';
 import { t } from './i18n';
 import type { Command } from './commands';
 
@@ -17,14 +17,6 @@ const SHOWN_PROBLEMS = 50;
 
 const out = (line: string): void => void process.stdout.write(line + '\n');
 
-async function withStation<T>(flags: Flags, fn: (s: Station) => Promise<T>): Promise<T> {
-  const station = await openStation(dbOf(flags), { dailyBackup: false });
-  try {
-    return await fn(station);
-  } finally {
-    closeStation(station);
-  }
-}
 
 /** 第 12 行 · 证件号码 · Q-ID-03：18位身份证号码校验位错误 */
 export function problemLine(p: ImportProblem): string {

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, session, type BrowserWindow, type WebContents } from 'electron';
 import { setResourceRoot } from '../core/paths';
 import { closeStation, openStation, type Station } from '../core/station';
+import { usePrinter } from '../core/services/printing/printer';
+import { createElectronPdfRenderer } from './printing';
 import { logError } from '../core/log';
 import { registerInvokeHandler } from './ipc';
 import { installMenu } from './menu';
@@ -59,6 +61,8 @@ async function start(): Promise<void> {
     return;
   }
 
+  // Prints go through this app's own Chromium (printToPDF), not a second browser.
+  usePrinter(station, createElectronPdfRenderer());
   denyAllPermissions(session.defaultSession);
   serveAppProtocol(session.defaultSession);
   removeInvokeHandler = registerInvokeHandler(station, isMainWindowContents);

@@ -61,6 +61,8 @@ describe('数据交换 over the API, by USB stick', () => {
     const written = await ok(township.station, township.token, 'exchange.writeToFolder', { packageIds: [reg.packageId], folder: usb });
     expect(written).toMatchObject([{ ok: true, fileName: reg.fileName }]);
     expect(readdirSync(usb)).toEqual([reg.fileName]);
+    // On the stick it is out of the station's hands: it waits for the receipt, not to be sent.
+    expect((await ok(township.station, township.token, 'exchange.outbox', {})).find((o) => o.packageId === reg.packageId)).toMatchObject({ status: 'ready', statusLabel: '已写入文件夹，待回执' });
 
     const imported = await ok(county.station, county.token, 'exchange.importFolder', { folder: usb });
     expect(imported.map((r) => r.result?.status)).toEqual(['pending-confirmation']);

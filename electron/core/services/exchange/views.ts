@@ -34,6 +34,12 @@ const OUTBOX_STATUS: Record<OutboxRow['status'], string> = {
   superseded: '已作废（前序包被拒收）',
 };
 
+/** A package handed over on a stick or as a download is out of the station's hands: it waits for the receipt, not to be sent. */
+function outboxStatusLabel(row: Pick<OutboxRow, 'status' | 'exportedAt' | 'exportedTo'>): string {
+  if (row.status !== 'ready' || !row.exportedAt) return OUTBOX_STATUS[row.status];
+  return row.exportedTo === '下载' ? '已下载，待回执' : '已写入文件夹，待回执';
+}
+
 const INBOX_STATUS: Record<InboxRow['status'], string> = {
   applied: '已导入',
   'already-applied': '重复，已导入过',
@@ -61,7 +67,7 @@ export function outboxView(station: Station, row: Omit<OutboxRow, 'bytes'>): Out
     fileName: row.fileName,
     sizeBytes: row.sizeBytes,
     status: row.status,
-    statusLabel: OUTBOX_STATUS[row.status],
+    statusLabel: outboxStatusLabel(row),
     summary: row.summary as Record<string, unknown>,
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,

@@ -14,12 +14,20 @@ function describeSender(event: IpcMainInvokeEvent, isOurContents: (contents: Web
   return { frameUrl: frame.url, isMainFrame: frame.parent === null, fromOurWindow: isOurContents(event.sender) };
 }
 
+const FILE_TYPES: Record<string, string> = { xlsx: 'Excel 工作簿', pdf: 'PDF 文档', zip: '压缩包', fpkg: '扶贫数据包' };
+
+/** The dialog offers the file's own type (an export is xlsx, a print PDF or zip, a package fpkg). */
+function filtersFor(fileName: string): { name: string; extensions: string[] }[] {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  return FILE_TYPES[ext] ? [{ name: FILE_TYPES[ext]!, extensions: [ext] }] : [];
+}
+
 /** The save dialog, modal to the window that asked. */
 function dialogsFor(contents: WebContents): TransferDialogs {
   return {
     async chooseSavePath(defaultName) {
       const win = BrowserWindow.fromWebContents(contents);
-      const options = { title: '保存导出文件', defaultPath: defaultName, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] };
+      const options = { title: '保存文件', defaultPath: defaultName, filters: filtersFor(defaultName) };
       const answer = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
       return answer.canceled || !answer.filePath ? null : answer.filePath;
     },

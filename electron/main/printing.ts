@@ -106,6 +106,11 @@ export function createElectronPdfRenderer(): PdfRenderer {
       queue = next.catch(() => undefined);
       return next;
     },
+    printWithDialog(html, opts) {
+      const next = queue.then(() => printWithDialog(html, opts));
+      queue = next.catch(() => undefined);
+      return next;
+    },
     async close() {
       closed = true;
       await queue;

@@ -22,4 +22,9 @@ export interface PdfRenderer {
   render(html: string, opts: PdfRenderOptions): Promise<Uint8Array>;
   /** Frees the browser; a closed renderer refuses further renders. */
   close(): Promise<void>;
+  /**
+   * The system print dialog (desktop only: the clerk picks the printer and copies); resolves
+   * false when the clerk cancels. Absent where there is no printer to talk to (web mode, CLI).
+   */
+  printWithDialog?(html: string, opts: PdfRenderOptions): Promise<boolean>;
 }

@@ -109,6 +109,12 @@ export const printContract = {
     access: 'read',
     scope: [{ input: (i) => regionOfScope(i.scope) }, { entity: 'household', id: (i) => householdOfScope(i.scope) }],
   }),
+  'print.direct': method<{ printed: boolean }>()({
+    summary: '用系统打印对话框直接打印一个文档（仅桌面程序；记入审计）',
+    input: z.object({ document: documentSchema, scope: scopeSchema, year: yearSchema, ...paperFields }),
+    access: 'read',
+    scope: [{ input: (i) => regionOfScope(i.scope) }, { entity: 'household', id: (i) => householdOfScope(i.scope) }],
+  }),
   'print.startBatch': method<BatchJobView>()({
     summary: '批量打印一个乡镇或全县各村的文档（后台任务，可查看进度和取消）',
     input: z.object({

@@ -6,9 +6,10 @@ import { actorOf } from '../../services/users';
 import { getRegion } from '../../services/regions';
 import { prepareDownload, uploadedFile } from '../../services/transfer-files';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { PAPER_SIZES } from '../../domain/paper';
+import { PAPER_SIZES, paperLabel } from '../../domain/paper';
 import { SHEET_PAPERS } from '../../domain/tiling';
-import { DOCUMENT_KINDS, DOCUMENTS, VILLAGE_CHARTS, type DocumentKind } from '../../printing/documents';
+import { DOCUMENT_KINDS, DOCUMENTS, VILLAGE_CHARTS, documentHtml, renderOptions, type DocumentKind } from '../../printing/documents';
+import { auditPrint } from '../../services/printing/print-audit';
 import { documentForRequest, renderDocument, type PrintRequest } from '../../services/printing/render';
 import { printerOf } from '../../services/printing/printer';
 import { batchJob, cancelBatch, MAX_COMBINED_VILLAGES, startBatch } from '../../services/printing/print-jobs';
@@ -78,6 +79,27 @@ export const printHandlers: HandlersFor<typeof printContract> = {
       const target = prepareDownload(ctx.station, r.fileName);
       writeFileSync(target.path, r.bytes);
       return { downloadRef: target.downloadRef, fileName: r.fileName, title: r.title, draft: r.draft, bytes: r.bytes.byteLength, tiles: r.tiles };
+    }),
+  'print.direct': (ctx, input) =>
+    userErrors(async () => {
+      const printer = printerOf(ctx.station);
+      if (!printer.printWithDialog) throw new AppError('INVALID_INPUT', '直接打印只能在桌面程序中使用；网页模式请先「生成 PDF」，再用 PDF 阅读器打印');
+      const req = requestOf(ctx, input as Omit<PrintRequest, 'maskingPolicy'>);
+      const { doc, paper, orientation, village } = documentForRequest(ctx.station, req);
+      const printed = await printer.printWithDialog(documentHtml(doc), renderOptions(doc));
+      if (printed) {
+        auditPrint(ctx.station, actorOf(sessionOf(ctx)), {
+          action: 'print.direct',
+          documents: [input.document],
+          entityId: 'householdId' in input.scope ? input.scope.householdId : village,
+          scope: input.scope,
+          year: input.year,
+          paper: paperLabel({ paper, orientation }),
+          draft: doc.draft,
+          maskingPolicy: req.maskingPolicy!,
+        });
+      }
+      return { printed };
     }),
   'print.startBatch': (ctx, { folder, ...rest }) => {
     const region = getRegion(ctx.station.db, rest.regionCode);

@@ -2,16 +2,16 @@
 // UI starts a job, polls its progress and may cancel it between files. Output goes to a folder
 // (desktop, command line) or becomes one download (web mode: the PDF, or a zip of the PDFs).
 // Three layouts: one PDF per village and document, one per village, or one combined file.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Station } from '../../station';
-import { runWrite, type Actor } from '../../db/write-path';
+import type { Actor } from '../../db/write-path';
 import { AppError } from '../../api/errors';
 import type { Orientation, PaperSize } from '../../domain/paper';
 import type { SheetPaper } from '../../domain/tiling';
-import { describeMaskingPolicy, type MaskingPolicy } from '../../domain/masking';
+import type { MaskingPolicy } from '../../domain/masking';
 import { combineDocuments, documentHtml, DOCUMENTS, renderOptions, type DocumentKind, type PrintDocument } from '../../printing/documents';
 import type { PdfRenderer } from '../../printing/pdf-renderer-types';
 import { getRegion } from '../regions';
@@ -19,6 +19,7 @@ import { placeName } from '../assistance/place-names';
 import { renderVillageBatch, villagesIn } from './batch';
 import { documentForRequest } from './render';
 import { loadVillageFacts } from './village-facts';
+import { auditPrint } from './print-audit';
 
 export type BatchLayout = 'per-document' | 'per-village' | 'combined';
 export type BatchDestination = { folder: string } | { download: true };
@@ -127,21 +128,17 @@ function townshipPath(station: Station, village: string, fileName: string): stri
 }
 
 function auditCombined(station: Station, actor: Actor, req: BatchRequest, villages: string[], docs: readonly PrintDocument[], bytes: Uint8Array): void {
-  runWrite(
-    station.db,
-    actor,
-    { action: 'print.batch', entity: 'print', entityId: villages.length === 1 ? villages[0]! : req.regionCode },
-    (w) => {
-      w.note('documents', req.documents.map((d) => DOCUMENTS[d].label).join('、'));
-      w.note('scope', { region: req.regionCode, villages: villages.length });
-      w.note('year', req.year);
-      w.note('pages', docs.length);
-      w.note('layout', req.layout === 'combined' ? '合并为一个文件' : '每村一个文件');
-      w.note('maskingPolicy', req.documents.some((d) => DOCUMENTS[d].family === 'notice') ? describeMaskingPolicy(req.maskingPolicy) : '不含身份证号、本户电话和银行账号');
-      w.note('sha256', createHash('sha256').update(bytes).digest('hex'));
-    },
-    station.clock(),
-  );
+  auditPrint(station, actor, {
+    action: 'print.batch',
+    documents: req.documents,
+    entityId: villages.length === 1 ? villages[0]! : req.regionCode,
+    scope: { region: req.regionCode, villages: villages.length },
+    year: req.year,
+    paper: req.paper ?? '默认纸张',
+    maskingPolicy: req.maskingPolicy,
+    bytes,
+    extra: { pages: docs.length, layout: req.layout === 'combined' ? '合并为一个文件' : '每村一个文件' },
+  });
 }
 
 async function renderCombined(renderer: PdfRenderer, title: string, docs: readonly PrintDocument[]): Promise<Uint8Array> {

@@ -9,12 +9,38 @@ import { buildHouseholdTable } from './household-table';
 import { buildDistributionMap, type DistributionMapData } from './distribution-map';
 import { buildDoorCard } from './door-card';
 import { buildNotice } from './notice';
-import type { CauseTableData, DoorCardData, FlowChartData, HouseholdTableData, NoticeData, TargetChartData } from './types';
+import { buildHouseholdBooks } from './household-books';
+import { buildSignoffSheet } from './signoff-sheet';
+import { buildStatistics, statisticsColumns, type StatisticsColumn } from './statistics';
+import type {
+  CauseTableData,
+  DoorCardData,
+  FlowChartData,
+  HouseholdBooksData,
+  HouseholdTableData,
+  NoticeData,
+  SignoffSheetData,
+  StatisticsData,
+  TargetChartData,
+} from './types';
 
 export * from './types';
 export * from './shared/document';
 export type { DistributionMapData };
-export { buildCauseTable, buildFlowChart, buildTargetChart, buildHouseholdTable, buildDistributionMap, buildDoorCard, buildNotice };
+export type { StatisticsColumn };
+export {
+  buildCauseTable,
+  buildFlowChart,
+  buildTargetChart,
+  buildHouseholdTable,
+  buildDistributionMap,
+  buildDoorCard,
+  buildNotice,
+  buildHouseholdBooks,
+  buildSignoffSheet,
+  buildStatistics,
+  statisticsColumns,
+};
 
 export const DOCUMENT_KINDS = [
   'distribution-map',
@@ -25,6 +51,9 @@ export const DOCUMENT_KINDS = [
   'door-card',
   'notice-identification',
   'notice-exit',
+  'household-books',
+  'signoff-sheet',
+  'statistics',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -34,8 +63,12 @@ export const VILLAGE_CHARTS = ['distribution-map', 'cause-table', 'flow-chart', 
 export interface DocumentInfo {
   kind: DocumentKind;
   label: string;
-  /** 'chart': a wall chart (tiling makes sense); 'card': one page per household; 'notice': a public list, masked. */
-  family: 'chart' | 'card' | 'notice';
+  /**
+   * 'chart': a wall chart (tiling makes sense); 'card': one page per household; 'notice': a public
+   * list, masked; 'book': a household's 3 books, kept by the household; 'sheet': the 3342 sign-off
+   * sheet; 'table': statistics of a township or the county.
+   */
+  family: 'chart' | 'card' | 'notice' | 'book' | 'sheet' | 'table';
   paper: PaperSize;
   orientation: Orientation;
 }
@@ -49,6 +82,9 @@ export const DOCUMENTS: Record<DocumentKind, DocumentInfo> = {
   'door-card': { kind: 'door-card', label: '帮扶明白卡', family: 'card', paper: 'A4', orientation: 'portrait' },
   'notice-identification': { kind: 'notice-identification', label: '贫困户识别公示', family: 'notice', paper: 'A4', orientation: 'portrait' },
   'notice-exit': { kind: 'notice-exit', label: '贫困户退出公示', family: 'notice', paper: 'A4', orientation: 'portrait' },
+  'household-books': { kind: 'household-books', label: '户户3本账（脱贫计划、帮扶措施、工作台账）', family: 'book', paper: 'A4', orientation: 'portrait' },
+  'signoff-sheet': { kind: 'signoff-sheet', label: '贫困户退出验收签字表（3342）', family: 'sheet', paper: 'A4', orientation: 'portrait' },
+  statistics: { kind: 'statistics', label: '建档立卡贫困人口统计表', family: 'table', paper: 'A3', orientation: 'landscape' },
 };
 
 export const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(v);
@@ -60,7 +96,10 @@ export type DocumentData =
   | { kind: 'target-chart'; data: TargetChartData }
   | { kind: 'household-table'; data: HouseholdTableData }
   | { kind: 'door-card'; data: DoorCardData[] }
-  | { kind: 'notice-identification' | 'notice-exit'; data: NoticeData };
+  | { kind: 'notice-identification' | 'notice-exit'; data: NoticeData }
+  | { kind: 'household-books'; data: HouseholdBooksData[] }
+  | { kind: 'signoff-sheet'; data: SignoffSheetData }
+  | { kind: 'statistics'; data: StatisticsData };
 
 /** One builder call per document; door cards are one page each, in one document. */
 export function buildDocument(d: DocumentData, paper: PaperSize, orientation: Orientation): PrintDocument {
@@ -78,10 +117,20 @@ export function buildDocument(d: DocumentData, paper: PaperSize, orientation: Or
     case 'notice-identification':
     case 'notice-exit':
       return buildNotice(d.data, paper, orientation);
-    case 'door-card': {
-      if (d.data.length === 0) throw new RangeError('没有可打印的帮扶明白卡（该村没有建档立卡户）');
-      const cards = d.data.map((c) => buildDoorCard(c, paper, orientation));
-      return cards.length === 1 ? cards[0]! : combineDocuments(`${d.data[0]!.heading.villageName}帮扶明白卡（${cards.length} 户）`, cards);
-    }
+    case 'door-card':
+      return perHousehold(d.data, '帮扶明白卡', (c) => buildDoorCard(c, paper, orientation));
+    case 'household-books':
+      return perHousehold(d.data, '户户3本账', (b) => buildHouseholdBooks(b, paper, orientation));
+    case 'signoff-sheet':
+      return buildSignoffSheet(d.data, paper, orientation);
+    case 'statistics':
+      return buildStatistics(d.data, paper, orientation);
   }
+}
+
+/** One household's document, or a village's in one file (「高家庄村户户3本账（32 户）」). */
+function perHousehold<T extends { heading: { villageName: string } }>(data: readonly T[], name: string, build: (d: T) => PrintDocument): PrintDocument {
+  if (data.length === 0) throw new RangeError(`没有可打印的${name}（该村没有建档立卡户）`);
+  const docs = data.map(build);
+  return docs.length === 1 ? docs[0]! : combineDocuments(`${data[0]!.heading.villageName}${name}（${docs.length} 户）`, docs);
 }

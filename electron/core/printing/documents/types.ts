@@ -125,13 +125,17 @@ export interface DoorCardData extends DocBase {
 /** 户户3本账 of one household and year: 脱贫计划, 帮扶措施, 工作台账. */
 export interface HouseholdBooksData extends DocBase {
   headName: string;
+  /** The head's ID number, masked by the office's policy (never in full on a book). */
+  idMasked: string;
   groupName: string;
   persons: number;
   attributeLabel: string;
   mainCauseLabel: string;
   statusLabel: string;
-  cadres: { name: string; unit: string; position: string; from: string; to: string | null }[];
+  /** The cadre's phone is the household's line to its helper: printed in full, as on the door card. */
+  cadres: { name: string; unit: string; position: string; phone: string; from: string; to: string | null }[];
   plan: {
+    /** The plan's own year: the book's year, or the latest earlier plan still in force. */
     year: number;
     plannedExitYear: number | null;
     period: string | null;
@@ -183,28 +187,48 @@ export interface NoticeData extends DocBase {
   maskingPolicy: string;
 }
 
-/** 3342 签字表 of one household's exit: every level and role, with the signatures on record. */
+/** 3342 退出验收签字表 of a village's exit cases of one year: the households, then every level × role. */
 export interface SignoffSheetData extends DocBase {
-  headName: string;
-  groupName: string;
-  idMasked: string;
-  persons: number;
-  perCapitaNet: number | null;
-  caseStatus: string;
-  checks: { label: string; passed: boolean | null; detail: string }[];
-  levels: { label: string; roles: { label: string; signer: string | null; date: string | null }[] }[];
+  rows: {
+    groupName: string;
+    headName: string;
+    idMasked: string;
+    persons: number;
+    perCapitaNet: number | null;
+    /** 「通过」「未通过（人均纯收入…）」 or 「未核验」 */
+    checkLabel: string;
+    stageLabel: string;
+  }[];
+  /**
+   * One line per level and role. Signatures are recorded per household; a role is filled when
+   * every listed household carries it, and the names and dates are those on record.
+   */
+  levels: {
+    label: string;
+    roles: { label: string; signers: string[]; firstDate: string | null; lastDate: string | null; signed: number; of: number }[];
+  }[];
+  /** Every household's sign-off is complete. */
+  complete: boolean;
 }
 
 export interface StatisticsRow {
   code: string;
   name: string;
+  /** 建档立卡 on the date: poor or exited, still on the books. */
   registered: Count;
+  /** 未脱贫 (returned households included). */
   poor: Count;
-  exited: Count;
+  /** Of `poor`, back in poverty after an exit (返贫). */
   returned: Count;
-  monitored: number;
-  byAttribute: { general: number; dibao: number; wubao: number };
+  exited: Count;
+  /** Registered households by 贫困户属性 group; `unknown`: not filled in. */
+  byAttribute: { general: number; dibao: number; wubao: number; unknown: number };
+  /** Registered households by 主要致贫原因, in the order of StatisticsData.causes. */
+  byCause: number[];
+  /** Exits dated in the year (贫困人口进出 「脱贫」). */
+  exitsOfYear: Count;
   population: number | null;
+  /** Poor persons on the date over the population; null when a village's population is missing. */
   incidencePercent: number | null;
 }
 
@@ -212,7 +236,9 @@ export interface StatisticsRow {
 export interface StatisticsData extends DocBase {
   /** 'village': rows are villages; 'township': rows are townships. */
   rowLevel: 'village' | 'township';
+  /** 会师镇 / 会宁县 */
   scopeName: string;
+  causes: { code: string; label: string }[];
   rows: StatisticsRow[];
   total: StatisticsRow;
 }

@@ -25,11 +25,17 @@ import { getRegion } from '../regions';
 import { causeTableData, distributionData, flowChartData, householdTableData, targetChartData } from './village-documents';
 import { doorCardData, householdVillage, noticeData } from './household-documents';
 import { isRegistered, loadVillageFacts, type VillageFacts } from './village-facts';
+import { householdBooksData } from './book-documents';
+import { signoffSheetData } from './signoff-documents';
+import { checkStatisticsRegion, statisticsData } from './statistics';
 
 export interface PrintRequest {
   document: DocumentKind;
-  /** A village code, or for a door card also a household id. */
-  scope: { village: string } | { householdId: string };
+  /**
+   * A village code; for the door card and the household books also one household; for the
+   * statistics a township or county code.
+   */
+  scope: { village: string } | { householdId: string } | { region: string };
   year: number;
   paper?: PaperSize;
   orientation?: Orientation;
@@ -48,8 +54,16 @@ export interface RenderedDocument {
 }
 
 const MIN_YEAR = 2014;
+/** Families that print ID numbers masked by the office's policy (the audit names the policy). */
+const MASKED_FAMILIES = new Set<string>(['notice', 'book', 'sheet']);
 
-function check(station: Station, req: PrintRequest): { paper: PaperSize; orientation: Orientation; village: string } {
+/** Documents printed for one household as well as for a whole village. */
+const HOUSEHOLD_KINDS: readonly DocumentKind[] = ['door-card', 'household-books'];
+/** Documents printed for a township or the county. */
+const REGION_KINDS: readonly DocumentKind[] = ['statistics'];
+
+/** `scopeCode`: the village (for a household scope, the household's) or the township/county code. */
+function check(station: Station, req: PrintRequest): { paper: PaperSize; orientation: Orientation; scopeCode: string } {
   const info = DOCUMENTS[req.document];
   if (!info) throw new AppError('INVALID_INPUT', `未知的打印文档「${String(req.document)}」`);
   const thisYear = station.clock().getFullYear();
@@ -61,21 +75,31 @@ function check(station: Station, req: PrintRequest): { paper: PaperSize; orienta
   if (req.tile && PAPER_PORTRAIT_MM[req.tile].widthMm >= PAPER_PORTRAIT_MM[paper].widthMm) {
     throw new AppError('INVALID_INPUT', `拼贴打印的纸张（${req.tile}）必须小于图表纸张（${paper}）`);
   }
-  let village: string;
-  if ('householdId' in req.scope) {
-    if (req.document !== 'door-card') throw new AppError('INVALID_INPUT', `「${info.label}」按村打印，请选择村`);
-    village = householdVillage(station.db, req.scope.householdId);
-  } else {
-    village = req.scope.village;
-    if (levelOfCode(village) !== 'village' || !getRegion(station.db, village)) throw new AppError('INVALID_INPUT', `「${village}」不是本库中的村级区划代码`);
+  const scope = req.scope as Partial<Record<'village' | 'householdId' | 'region', unknown>>;
+  if (REGION_KINDS.includes(req.document)) {
+    if (typeof scope.region !== 'string') throw new AppError('INVALID_INPUT', `「${info.label}」按乡镇或县统计，请选择乡镇或县`);
+    checkStatisticsRegion(station.db, scope.region);
+    return { paper, orientation, scopeCode: scope.region };
   }
-  return { paper, orientation, village };
+  if (typeof scope.householdId === 'string') {
+    if (!HOUSEHOLD_KINDS.includes(req.document)) throw new AppError('INVALID_INPUT', `「${info.label}」按村打印，请选择村`);
+    return { paper, orientation, scopeCode: householdVillage(station.db, scope.householdId) };
+  }
+  const village = scope.village;
+  if (typeof village !== 'string') throw new AppError('INVALID_INPUT', `「${info.label}」按村打印，请选择村`);
+  if (levelOfCode(village) !== 'village' || !getRegion(station.db, village)) throw new AppError('INVALID_INPUT', `「${village}」不是本库中的村级区划代码`);
+  return { paper, orientation, scopeCode: village };
 }
 
-/** The typed data of the document, from the database. */
+/** The households a household-level document covers: the one asked for, or every registered one of the village. */
+const householdsOf = (req: PrintRequest, vf: VillageFacts): string[] =>
+  'householdId' in req.scope ? [req.scope.householdId] : vf.households.filter(isRegistered).map((h) => h.id);
+
+/** The typed data of the document, from the database. `village`: the scope code check() gave. */
 export function loadDocumentData(station: Station, req: PrintRequest, village: string, facts?: VillageFacts): DocumentData {
   const db = station.db;
   const today = station.clock();
+  const policy = req.maskingPolicy ?? DEFAULT_MASKING_POLICY;
   const f = (): VillageFacts => facts ?? loadVillageFacts(db, village, req.year, today);
   switch (req.document) {
     case 'distribution-map':
@@ -90,23 +114,35 @@ export function loadDocumentData(station: Station, req: PrintRequest, village: s
       return { kind: req.document, data: householdTableData(f()) };
     case 'door-card': {
       const vf = f();
-      const ids = 'householdId' in req.scope ? [req.scope.householdId] : vf.households.filter(isRegistered).map((h) => h.id);
-      return { kind: 'door-card', data: ids.map((id) => doorCardData(db, id, req.year, today, vf)) };
+      return { kind: 'door-card', data: householdsOf(req, vf).map((id) => doorCardData(db, id, req.year, today, vf)) };
     }
+    case 'household-books': {
+      const vf = f();
+      return { kind: 'household-books', data: householdsOf(req, vf).map((id) => householdBooksData(db, id, req.year, today, policy, vf)) };
+    }
+    case 'signoff-sheet':
+      return { kind: 'signoff-sheet', data: signoffSheetData(db, village, req.year, policy, today) };
+    case 'statistics':
+      return { kind: 'statistics', data: statisticsData(db, village, req.year, today) };
     case 'notice-identification':
     case 'notice-exit':
       return {
         kind: req.document,
-        data: noticeData(db, village, req.document === 'notice-exit' ? 'exit' : 'identification', req.year, req.maskingPolicy ?? DEFAULT_MASKING_POLICY, today),
+        data: noticeData(db, village, req.document === 'notice-exit' ? 'exit' : 'identification', req.year, policy, today),
       };
   }
 }
 
 /** The HTML the renderer gets, for a preview or a test. */
-export function documentForRequest(station: Station, req: PrintRequest, facts?: VillageFacts): { doc: PrintDocument; html: string; paper: PaperSize; orientation: Orientation; village: string } {
-  const { paper, orientation, village } = check(station, req);
-  const doc = buildDocument(loadDocumentData(station, req, village, facts), paper, orientation);
-  return { doc, html: documentHtml(doc), paper, orientation, village };
+/** `village` and `scopeCode` are the same code: the village, or for statistics the township/county. */
+export function documentForRequest(
+  station: Station,
+  req: PrintRequest,
+  facts?: VillageFacts,
+): { doc: PrintDocument; html: string; paper: PaperSize; orientation: Orientation; village: string; scopeCode: string } {
+  const { paper, orientation, scopeCode } = check(station, req);
+  const doc = buildDocument(loadDocumentData(station, req, scopeCode, facts), paper, orientation);
+  return { doc, html: documentHtml(doc), paper, orientation, village: scopeCode, scopeCode };
 }
 
 function fileNameOf(req: PrintRequest, title: string, paper: PaperSize, plan: TilingPlan | null): string {
@@ -115,7 +151,7 @@ function fileNameOf(req: PrintRequest, title: string, paper: PaperSize, plan: Ti
 }
 
 export async function renderDocument(station: Station, actor: Actor, renderer: PdfRenderer, req: PrintRequest, facts?: VillageFacts): Promise<RenderedDocument> {
-  const { doc, html, paper, orientation, village } = documentForRequest(station, req, facts);
+  const { doc, html, paper, orientation, scopeCode } = documentForRequest(station, req, facts);
   let bytes: Uint8Array;
   let plan: TilingPlan | null = null;
   if (req.tile) {
@@ -128,18 +164,18 @@ export async function renderDocument(station: Station, actor: Actor, renderer: P
   }
   const info = DOCUMENTS[req.document];
   const policy = req.maskingPolicy ?? DEFAULT_MASKING_POLICY;
-  const scopeId = 'householdId' in req.scope ? req.scope.householdId : village;
+  const scopeId = 'householdId' in req.scope ? req.scope.householdId : scopeCode;
   runWrite(
     station.db,
     actor,
     { action: 'print.document', entity: 'print', entityId: scopeId },
     (w) => {
       w.note('document', `${info.label}（${req.document}）`);
-      w.note('scope', 'householdId' in req.scope ? { householdId: req.scope.householdId, village } : { village });
+      w.note('scope', 'householdId' in req.scope ? { householdId: req.scope.householdId, village: scopeCode } : 'region' in req.scope ? { region: scopeCode } : { village: scopeCode });
       w.note('year', req.year);
       w.note('paper', paperLabel({ paper, orientation }) + (plan ? `，拼贴到 ${plan.rows}×${plan.cols} 张 ${plan.sheet.paper}` : ''));
       w.note('draft', doc.draft);
-      w.note('maskingPolicy', info.family === 'notice' ? describeMaskingPolicy(policy) : '不含身份证号、本户电话和银行账号');
+      w.note('maskingPolicy', MASKED_FAMILIES.has(info.family) ? describeMaskingPolicy(policy) : '不含身份证号、本户电话和银行账号');
       w.note('sha256', createHash('sha256').update(bytes).digest('hex'));
     },
     station.clock(),

@@ -40,3 +40,23 @@ export function footHtml(h: DocHeading, left: string): string {
 
 /** 制表单位 of a village document: the committee and the resident team keep the charts. */
 export const villageMaker = (h: DocHeading): string => (h.villageName ? `${h.villageName}村民委员会　驻村帮扶工作队` : `${h.townshipName || h.countyName}人民政府`);
+
+/**
+ * A ruled table of a flowing document. Cells are trusted HTML (escape before); `widths` in % of
+ * the line; `align` per column ('l' left, 'r' right, '' centred). No rows: one line saying so,
+ * because an empty grid on paper reads as "not filled in yet".
+ */
+export function gridTable(
+  heads: readonly string[],
+  rows: readonly (readonly string[])[],
+  empty: string,
+  widths: readonly number[] = [],
+  align: readonly string[] = [],
+  totalRow?: readonly string[],
+): string {
+  const cols = widths.length ? `<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>` : '';
+  const td = (c: string, i: number): string => `<td${align[i] ? ` class="${align[i]}"` : ''}>${c}</td>`;
+  const body = rows.length ? rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('') : `<tr><td colspan="${heads.length}">${escapeHtml(empty)}</td></tr>`;
+  const total = totalRow ? `<tr class="total">${totalRow.map(td).join('')}</tr>` : '';
+  return `<table class="fp-grid">${cols}<thead><tr>${heads.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${body}${total}</tbody></table>`;
+}

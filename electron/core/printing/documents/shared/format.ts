@@ -30,3 +30,7 @@ export const yesNo = (value: boolean | null | undefined): string => (value === t
 
 /** Text for a cell: null and '' print as '—'. */
 export const cell = (value: string | null | undefined): string => (value === null || value === undefined || value === '' ? '—' : value);
+
+/** A plan indicator's value: 元 as a number, the 三保障-style rows as 是/否. */
+export const indicatorCell = (value: number | boolean | null, kind: 'amount' | 'yesNo'): string =>
+  value === null ? '—' : kind === 'yesNo' ? (value ? '是' : '否') : String(value);

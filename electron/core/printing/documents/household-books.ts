@@ -11,7 +11,7 @@ import type { HouseholdBooksData } from './types';
 
 const BOOKS_CSS = `
 .fp-books table.fp-grid { width: 100%; table-layout: fixed; }
-.fp-books table.fp-grid td { word-break: break-all; }
+.fp-books table.fp-grid td { overflow-wrap: anywhere; }
 .fp-books table.hb-info th { background: #eef1f5; width: 13%; }
 .fp-books .hb-sign { margin-top: 6mm; display: flex; justify-content: space-around; font-size: 10pt; }
 `;
@@ -57,7 +57,7 @@ function measureBook(d: HouseholdBooksData): string {
         escapeHtml(m.project),
         escapeHtml(cell(m.fundSource)),
         yuan(m.amount),
-        escapeHtml(cell(m.period)),
+        escapeHtml(cell(m.period)).replace('至', '<br>至'),
         escapeHtml(cell(m.benefit)),
         escapeHtml(cell(m.responsible)),
         escapeHtml(m.status),

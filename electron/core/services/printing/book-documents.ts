@@ -42,7 +42,8 @@ export function householdBooksData(db: Db, householdId: string, year: number, to
       fundSource: m.fundSourceLabel ?? '',
       amount: m.amount,
       period: span(m.startDate, m.endDate),
-      benefit: [m.benefit, m.benefitAmount !== null ? `${m.benefitAmount} 元` : null].filter(Boolean).join('，'),
+      // The benefit text usually states the amount already; the figure alone only when there is no text.
+      benefit: m.benefit ?? (m.benefitAmount !== null ? `${m.benefitAmount} 元` : ''),
       responsible: m.responsibleCadreName ?? m.responsibleUnitName ?? '',
       status: m.statusLabel,
     })),

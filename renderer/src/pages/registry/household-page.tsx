@@ -219,6 +219,11 @@ export function HouseholdPage() {
         if (!changed) setBaseline(next);
       },
       editIncome: (key, value) => edit((d) => (d.income ? { ...d, income: { ...d.income, [key]: value } } : d)),
+      // Workflow changes add events but leave the record alone: the draft (and any edits in it) stays.
+      reloadSaved: () => {
+        const householdId = latest.current.detail?.id;
+        if (householdId) void call('registry.getHousehold', { id: householdId }).then(setDetail, (err) => void message.error(errorText(err)));
+      },
     };
   }, []);
 

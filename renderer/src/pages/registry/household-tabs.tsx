@@ -29,6 +29,8 @@ export interface HouseholdActions {
   replaceIncome(record: IncomeRecord | null): void;
   switchIncomeYear(record: IncomeRecord): void;
   editIncome(key: Extract<keyof IncomeRecord, string>, value: FieldValue): void;
+  /** Reads the saved household again after a change recorded outside the draft (动态). */
+  reloadSaved(): void;
 }
 
 interface Props {
@@ -155,7 +157,7 @@ export const HouseholdTabs = memo(function HouseholdTabs({ draft, detail, isNew,
         {
           key: 'events',
           label: `动态（${detail?.events.length ?? 0}）`,
-          children: <EventsTab events={detail?.events ?? []} names={names} tables={tables} />,
+          children: <EventsTab events={detail?.events ?? []} names={names} tables={tables} householdId={detail?.id ?? null} headName={h.headName ?? '该户'} readOnly={readOnly} onChanged={actions.reloadSaved} />,
         },
       ]}
     />

@@ -1,6 +1,7 @@
-// Labels for the workflow codes the page offers in its own dropdowns. The renderer imports only
-// types from core, so these mirror domain/workflow (case-kinds.ts, notices.ts, monitoring.ts,
-// step-rules.ts); everything core sends back already carries its label.
+// Labels for the workflow codes the page offers in its own dropdowns. The renderer may import only
+// types from core (tests/unit/electron/layering.test.ts), so these mirror domain/workflow
+// (case-kinds.ts, notices.ts, monitoring.ts, step-rules.ts, event-types.ts, exit-params.ts,
+// signoff.ts); everything core sends back already carries its label.
 import type { CaseKind, CaseOutcome } from '../../../../electron/core/api/contract';
 
 export const KIND_LABELS: Record<CaseKind, string> = {
@@ -14,7 +15,44 @@ export const KIND_LABELS: Record<CaseKind, string> = {
 export const OUTCOME_LABELS: Record<CaseOutcome, string> = { open: '办理中', passed: '已办结', failed: '未通过', withdrawn: '已撤回' };
 export const OUTCOME_COLORS: Record<CaseOutcome, string> = { open: 'processing', passed: 'success', failed: 'error', withdrawn: 'default' };
 
-export const STATUS_LABELS: Record<string, string> = { none: '一般农户', applicant: '申请中', poor: '未脱贫', exited: '已脱贫', removed: '已减少' };
+export const STATUS_LABELS: Record<string, string> = { none: '一般农户', applicant: '申请识别中', poor: '未脱贫', exited: '已脱贫', removed: '已减少（清退）' };
+
+/** Household removals (event-types.ts REMOVAL_REASONS); 识别不准清退 is the county's. */
+export const REMOVAL_REASONS = [
+  ['extinct', '全户死亡（户消亡）'],
+  ['movedAway', '整户迁出'],
+  ['merged', '并户'],
+  ['misidentified', '识别不准清退'],
+] as const;
+export type RemovalReason = (typeof REMOVAL_REASONS)[number][0];
+
+/** What a correction may set a household's status to (correctStatus's `to`). */
+export const CORRECTABLE_STATUSES = (['none', 'poor', 'exited', 'removed'] as const).map((code) => [code, STATUS_LABELS[code]!] as const);
+
+/** The tests an exit indicator may run (exit-params.ts HOUSEHOLD_TESTS, VILLAGE_TESTS). */
+export const HOUSEHOLD_TESTS = [
+  ['income', '人均纯收入'],
+  ['foodClothing', '不愁吃、不愁穿'],
+  ['food', '不愁吃'],
+  ['clothing', '不愁穿'],
+  ['water', '安全饮水'],
+  ['education', '义务教育'],
+  ['medical', '基本医疗'],
+  ['housing', '住房安全'],
+] as const;
+export const VILLAGE_TESTS = [
+  ['incidence', '贫困发生率'],
+  ['industry', '产业发展'],
+  ['infrastructure', '基础设施'],
+  ['publicServices', '基本公共服务'],
+] as const;
+
+export const SIGNOFF_LEVELS = [
+  ['village', '村级'],
+  ['township', '乡镇级'],
+  ['county', '县级'],
+  ['city', '市级'],
+] as const;
 
 export const NOTICE_LEVELS = [
   ['group', '村民小组公示'],

@@ -6,11 +6,15 @@ import { CohortsTab } from './cohorts-tab';
 import { MonitoringTab } from './monitoring-tab';
 import { CasePage } from './case-page';
 import { CohortPage } from './cohort-page';
+import { YearCloseTab } from './year-close-tab';
+import { ExitIndicatorsTab } from './exit-indicators-tab';
 
 const TABS: { key: string; label: string; render(): ReactNode }[] = [
   { key: 'cases', label: '流程案件', render: () => <CasesTab /> },
   { key: 'cohorts', label: '年度退出计划', render: () => <CohortsTab /> },
   { key: 'monitoring', label: '防返贫监测', render: () => <MonitoringTab /> },
+  { key: 'exit-indicators', label: '村/县退出指标', render: () => <ExitIndicatorsTab /> },
+  { key: 'year-close', label: '年度结转', render: () => <YearCloseTab /> },
 ];
 
 function WorkflowTabs() {
@@ -30,7 +34,7 @@ function WorkflowTabs() {
   );
 }
 
-/** 识别退出: the cases (识别, 返贫, 退出, 监测), the yearly exit cohorts and the monitoring objects. */
+/** 识别退出: the cases (识别, 返贫, 退出, 监测), the yearly exit cohorts, the monitoring objects, village and county exit, year close. */
 export function WorkflowPage() {
   return (
     <Routes>

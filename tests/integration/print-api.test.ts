@@ -160,6 +160,26 @@ describe('one document', () => {
     if (!cardForChart.ok) expect(cardForChart.error.message).toContain('按村打印');
   });
 
+  it('prints the township statistics and the household books through the API, and exports the statistics as xlsx', async () => {
+    const villages = one<{ n: number }>("SELECT count(*) AS n FROM regions WHERE parent_code = ? AND level = 'village'", TOWNSHIP).n;
+    const stats = await ok(ts.station, 'print.render', { document: 'statistics', scope: { region: TOWNSHIP }, year: YEAR }, clerk);
+    expect(squeezed(pdfOf(stats.downloadRef, 'statistics.pdf'))).toContain('建档立卡贫困人口统计表');
+    const x = await ok(ts.station, 'print.statisticsXlsx', { regionCode: TOWNSHIP, year: YEAR }, clerk);
+    expect(x.fileName).toBe('会师镇2020年度建档立卡贫困人口统计表.xlsx');
+    expect(x.rows).toBeGreaterThanOrEqual(villages);
+    expect(readFileSync(downloadFile(x.downloadRef).path).subarray(0, 2).toString('latin1')).toBe('PK');
+    const other = await callApi(ts.station, 'print.statisticsXlsx', { regionCode: OTHER_TOWNSHIP, year: YEAR }, clerk);
+    expect(other.ok).toBe(false);
+    const ofVillage = await callApi(ts.station, 'print.statisticsXlsx', { regionCode: village.code, year: YEAR }, admin);
+    expect(ofVillage.ok).toBe(false);
+    if (!ofVillage.ok) expect(ofVillage.error.message).toContain('统计表按县或乡镇导出');
+    const home = registered(village.code)[1]!;
+    const books = await ok(ts.station, 'print.render', { document: 'household-books', scope: { householdId: home.id }, year: YEAR }, clerk);
+    const t = squeezed(pdfOf(books.downloadRef, 'household-books.pdf'));
+    expect(t).toContain(home.head);
+    if (home.idNumber) expect(t).not.toContain(home.idNumber);
+  });
+
   it('previews as HTML without an audit entry', async () => {
     const before = one<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action LIKE 'print.%'").n;
     const p = await ok(ts.station, 'print.preview', { document: 'cause-table', scope: { village: village.code }, year: YEAR }, clerk);

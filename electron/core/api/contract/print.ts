@@ -115,6 +115,12 @@ export const printContract = {
     access: 'read',
     scope: [{ input: (i) => regionOfScope(i.scope) }, { entity: 'household', id: (i) => householdOfScope(i.scope) }],
   }),
+  'print.statisticsXlsx': method<{ downloadRef: string; fileName: string; rows: number }>()({
+    summary: '导出统计表（按乡镇或按村）为 xlsx',
+    input: z.object({ regionCode: regionCodeSchema.describe('县或乡镇'), year: yearSchema }),
+    access: 'read',
+    scope: { input: (i) => i.regionCode },
+  }),
   'print.startBatch': method<BatchJobView>()({
     summary: '批量打印一个乡镇或全县各村的文档（后台任务，可查看进度和取消）',
     input: z.object({

@@ -10,6 +10,8 @@ import { PAPER_SIZES, paperLabel } from '../../domain/paper';
 import { SHEET_PAPERS } from '../../domain/tiling';
 import { DOCUMENT_KINDS, DOCUMENTS, VILLAGE_CHARTS, documentHtml, renderOptions, type DocumentKind } from '../../printing/documents';
 import { auditPrint } from '../../services/printing/print-audit';
+import { exportStatisticsXlsx } from '../../services/printing/statistics';
+import { placeName } from '../../services/assistance/place-names';
 import { documentForRequest, renderDocument, type PrintRequest } from '../../services/printing/render';
 import { printerOf } from '../../services/printing/printer';
 import { batchJob, cancelBatch, MAX_COMBINED_VILLAGES, startBatch } from '../../services/printing/print-jobs';
@@ -100,6 +102,15 @@ export const printHandlers: HandlersFor<typeof printContract> = {
         });
       }
       return { printed };
+    }),
+  'print.statisticsXlsx': (ctx, { regionCode, year }) =>
+    userErrors(async () => {
+      const region = getRegion(ctx.station.db, regionCode);
+      if (!region || (region.level !== 'county' && region.level !== 'township')) throw new AppError('INVALID_INPUT', `统计表按县或乡镇导出，「${region?.name ?? regionCode}」不是县或乡镇`);
+      const fileName = `${placeName(ctx.station.db, regionCode)}${year}年度建档立卡贫困人口统计表.xlsx`;
+      const target = prepareDownload(ctx.station, fileName);
+      const { rows } = await exportStatisticsXlsx(ctx.station, { regionCode, year, out: target.path });
+      return { downloadRef: target.downloadRef, fileName, rows };
     }),
   'print.startBatch': (ctx, { folder, ...rest }) => {
     const region = getRegion(ctx.station.db, rest.regionCode);

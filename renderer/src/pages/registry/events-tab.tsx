@@ -38,7 +38,7 @@ function detailText(event: EventView, names: Map<string, string>, tables: CodeTa
 
 type Dialog = 'remove' | 'correct' | null;
 
-/** The household's status today, and what may be done from here: 申请识别, 减少, 状态更正. */
+/** The household's status today, and what may be done from here: 申请识别 (返贫排查), 减少, 状态更正. */
 function ChangeBar({ householdId, headName, readOnly, events, onChanged }: Omit<Props, 'names' | 'tables'> & { householdId: string }) {
   const { user } = useSignedIn();
   const { message } = App.useApp();
@@ -72,9 +72,9 @@ function ChangeBar({ householdId, headName, readOnly, events, onChanged }: Omit<
       </span>
       {!readOnly && status && (
         <Space wrap style={{ marginLeft: 'auto' }}>
-          {s === 'none' && (
-            <Link to={`/identification/cases?householdId=${householdId}&open=1`}>
-              <Button icon={<FileAddOutlined />}>申请识别</Button>
+          {(s === 'none' || s === 'exited') && (
+            <Link to={`/identification/cases?householdId=${householdId}&open=1${s === 'exited' ? '&kind=return' : ''}`}>
+              <Button icon={<FileAddOutlined />}>{s === 'exited' ? '返贫排查' : '申请识别'}</Button>
             </Link>
           )}
           {s !== 'removed' && (

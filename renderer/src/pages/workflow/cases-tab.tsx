@@ -95,6 +95,7 @@ export function CasesTab() {
       {opening && (
         <OpenCaseDialog
           householdId={householdId ?? null}
+          kind={params.get('kind') === 'return' ? 'return' : 'identification'}
           onClose={() => setOpening(false)}
           onOpened={(c) => navigate(`/identification/case/${c.id}`)}
         />

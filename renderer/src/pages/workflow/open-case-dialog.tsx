@@ -25,12 +25,14 @@ interface Values {
 interface Props {
   /** A household chosen before (from its registry page). */
   householdId: string | null;
+  /** 返贫排查 when opened from an exited household's page. */
+  kind?: Values['kind'];
   onClose(): void;
   onOpened(c: CaseDetail): void;
 }
 
 /** 农户申请: an applicant household (registered, or new with its head only), or 返贫排查 of an exited one. */
-export function OpenCaseDialog({ householdId, onClose, onOpened }: Props) {
+export function OpenCaseDialog({ householdId, kind = 'identification', onClose, onOpened }: Props) {
   const [form] = Form.useForm<Values>();
   const { saving, error, run } = useSave();
   const [household, setHousehold] = useState<{ id: string; label: string } | null>(null);
@@ -71,7 +73,7 @@ export function OpenCaseDialog({ householdId, onClose, onOpened }: Props) {
   return (
     <Modal open title="农户申请" okText="登记申请" cancelText="取消" confirmLoading={saving} onOk={() => void submit()} onCancel={onClose} width={640} mask={{ closable: false }} destroyOnHidden>
       <SaveError lines={error} />
-      <Form form={form} labelCol={{ flex: '110px' }} style={{ marginTop: 12 }} initialValues={{ kind: 'identification', who: householdId ? 'existing' : 'new', applicationDate: dayjs() }}>
+      <Form form={form} labelCol={{ flex: '110px' }} style={{ marginTop: 12 }} initialValues={{ kind, who: householdId ? 'existing' : 'new', applicationDate: dayjs() }}>
         <Form.Item name="kind" label="流程">
           <Radio.Group
             options={[

@@ -170,3 +170,23 @@ test('年度结转: closing 2021 freezes its figures; the move is then set right
   await page.screenshot({ path: `${SCREENS}/workflow-status-corrected.png`, fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test('年度参数: an administrator changes a county exit threshold of 2020; the county indicators follow', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  const shell = await login(page);
+  await shell.navItem('识别退出').click();
+  await page.getByRole('tab', { name: '年度参数' }).click();
+  await page.getByRole('spinbutton', { name: '参数年度' }).fill('2020');
+  await expect(page.getByText('系统默认值')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '指标名称' }).first()).not.toHaveValue('');
+  await page.getByRole('spinbutton', { name: '漏评率低于' }).fill('1');
+  await page.getByRole('button', { name: cjk('保存') }).click();
+  await expect(page.getByText('2020 年度识别退出参数已保存')).toBeVisible();
+  await expect(page.getByText('已保存的本年度参数')).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/workflow-params.png`, fullPage: true });
+
+  await page.getByRole('tab', { name: '村/县退出指标' }).click();
+  await page.getByRole('spinbutton', { name: '指标年度' }).fill('2020');
+  await expect(page.getByTestId('county-exit').locator('tr').filter({ hasText: '漏评率低于1%' })).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -8,6 +8,7 @@ import { CasePage } from './case-page';
 import { CohortPage } from './cohort-page';
 import { YearCloseTab } from './year-close-tab';
 import { ExitIndicatorsTab } from './exit-indicators-tab';
+import { ParamsTab } from './params-tab';
 
 const TABS: { key: string; label: string; render(): ReactNode }[] = [
   { key: 'cases', label: '流程案件', render: () => <CasesTab /> },
@@ -15,6 +16,7 @@ const TABS: { key: string; label: string; render(): ReactNode }[] = [
   { key: 'monitoring', label: '防返贫监测', render: () => <MonitoringTab /> },
   { key: 'exit-indicators', label: '村/县退出指标', render: () => <ExitIndicatorsTab /> },
   { key: 'year-close', label: '年度结转', render: () => <YearCloseTab /> },
+  { key: 'params', label: '年度参数', render: () => <ParamsTab /> },
 ];
 
 function WorkflowTabs() {

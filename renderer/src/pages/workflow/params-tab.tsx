@@ -67,7 +67,7 @@ function SignoffMatrix({ disabled }: { disabled: boolean }) {
                     {roles.map((role) => (
                       <Space.Compact key={role.key}>
                         <Form.Item noStyle name={[role.name, 'code']} rules={[{ required: true, pattern: /^[A-Za-z0-9]{1,24}$/, message: '代码为字母或数字' }]}>
-                          <Input aria-label="角色代码" style={{ width: 90 }} disabled={disabled} />
+                          <Input aria-label="角色代码" style={{ width: 116 }} disabled={disabled} />
                         </Form.Item>
                         <Form.Item noStyle name={[role.name, 'label']} rules={[{ required: true, whitespace: true, message: '请填写' }]}>
                           <Input aria-label="签字人角色" style={{ width: 140 }} disabled={disabled} />

@@ -4,10 +4,23 @@
 import { pageRuleCss, pageSizeMm, type MarginsMm, type Orientation, type PaperSize } from '../domain/paper';
 
 /**
+ * The printed hanzi face: Noto Sans CJK SC's regular weight only, bold drawn from it by the
+ * browser. Chromium embeds each face a PDF uses at a fixed cost of about half a second for these
+ * 65 000-glyph CFF fonts (measured: 1.0 s for a chart using Regular and Bold, 0.55 s for Regular
+ * alone), so one face halves the time of every print. local() is not a fetch: the CSP and the
+ * request blocking allow it, and where the font is missing the family is skipped.
+ */
+export const PRINT_CJK_FACE = 'FP CJK';
+
+export const PRINT_CJK_FONT_FACE_CSS =
+  `@font-face { font-family: "${PRINT_CJK_FACE}"; font-weight: 400; ` +
+  'src: local("Noto Sans CJK SC"), local("NotoSansCJKsc-Regular"); }';
+
+/**
  * Noto Sans CJK SC is what Debian and our test machines have; Microsoft YaHei and SimSun are on
  * every Chinese Windows. Without an SC font first, hanzi can come out in Japanese glyph shapes.
  */
-export const CJK_FONT_FAMILY = '"Noto Sans CJK SC", "Microsoft YaHei", "SimSun", sans-serif';
+export const CJK_FONT_FAMILY = `"${PRINT_CJK_FACE}", "Noto Sans CJK SC", "Microsoft YaHei", "SimSun", sans-serif`;
 
 export const DRAFT_WATERMARK_TEXT = '草稿 未审定';
 
@@ -39,6 +52,7 @@ export function escapeHtml(value: unknown): string {
 }
 
 export const BASE_CSS = `
+${PRINT_CJK_FONT_FACE_CSS}
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 html, body { margin: 0; padding: 0; }

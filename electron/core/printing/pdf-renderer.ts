@@ -1,7 +1,7 @@
 // PdfRenderer on Chromium through playwright-core: for tests, the CLI and web mode. One browser
-// is launched on first use and shared by every render; each render gets a fresh context and
-// page, so nothing (cookies, cache, a stuck page) carries from one document to the next.
-import type { Browser, BrowserContext } from 'playwright-core';
+// is launched on first use and shared by every render; each of the pages printing at once has
+// its own context, kept for the next documents (see Slot below for why that is safe).
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchPrintChromium } from './chromium-launch';
 import type { PdfRenderer, PdfRenderOptions } from './pdf-renderer-types';
 import { printSettings } from './print-settings';
@@ -47,6 +47,9 @@ function concurrencyLimit(max: number): <T>(task: () => Promise<T>) => Promise<T
   };
 }
 
+/** Documents one page prints before it is replaced by a fresh context and page. */
+const RENDERS_PER_PAGE = 100;
+
 const bytesOf = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 
 export function createPlaywrightPdfRenderer(options: PlaywrightPdfRendererOptions = {}): PdfRenderer {
@@ -73,29 +76,76 @@ export function createPlaywrightPdfRenderer(options: PlaywrightPdfRendererOption
     return launching;
   }
 
-  async function isolate(context: BrowserContext): Promise<void> {
+  async function isolate(context: BrowserContext, onBlocked: () => void): Promise<void> {
     await context.route('**', (route) => {
       const url = route.request().url();
       if (isInlineUrl(url)) return route.continue();
+      onBlocked();
       options.onBlockedRequest?.(url);
       return route.abort('blockedbyclient');
     });
     await context.routeWebSocket(() => true, (ws) => ws.close());
   }
 
+  /**
+   * A page and its context, kept between renders: opening them costs more than the print itself
+   * (≈0.4 s measured). Each document gets a new about:blank document first (setContent alone
+   * would write into the old one, keeping e.g. its CSP), scripts are off and every request is
+   * refused, so nothing of one document can reach the next. A page is thrown away when a render
+   * failed or its document asked for anything outside itself (the browser may have opened a
+   * connection for it), and after RENDERS_PER_PAGE documents, so nothing piles up in it.
+   */
+  interface Slot {
+    browser: Browser;
+    context: BrowserContext;
+    page: Page;
+    renders: number;
+    blocked: number;
+  }
+  const idle: Slot[] = [];
+
+  function discard(slot: Slot): void {
+    void slot.context.close().catch(() => undefined);
+  }
+
+  async function takeSlot(): Promise<Slot> {
+    const b = await browser();
+    for (let slot = idle.pop(); slot; slot = idle.pop()) {
+      if (slot.browser === b && b.isConnected() && !slot.page.isClosed()) return slot;
+      discard(slot);
+    }
+    const context = await b.newContext({
+      javaScriptEnabled: options.javaScriptEnabled ?? false,
+      serviceWorkers: 'block',
+      acceptDownloads: false,
+      locale: 'zh-CN',
+    });
+    try {
+      const slot = { browser: b, context, renders: 0, blocked: 0 };
+      await isolate(context, () => (slot.blocked += 1));
+      const page = await context.newPage();
+      page.setDefaultTimeout(timeout);
+      return Object.assign(slot, { page });
+    } catch (err) {
+      await context.close().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  function giveBack(slot: Slot, healthy: boolean): void {
+    if (healthy && slot.blocked === 0 && !closed && slot.renders < RENDERS_PER_PAGE) idle.push(slot);
+    else discard(slot);
+  }
+
   async function render(html: string, opts: PdfRenderOptions): Promise<Uint8Array> {
     const settings = printSettings(opts);
     return limit(async () => {
-      const context = await (await browser()).newContext({
-        javaScriptEnabled: options.javaScriptEnabled ?? false,
-        serviceWorkers: 'block',
-        acceptDownloads: false,
-        locale: 'zh-CN',
-      });
+      const slot = await takeSlot();
+      let healthy = false;
       try {
-        await isolate(context);
-        const page = await context.newPage();
-        page.setDefaultTimeout(timeout);
+        slot.renders += 1;
+        const { page } = slot;
+        if (slot.renders > 1) await page.goto('about:blank', { timeout });
         await page.setContent(html, { waitUntil: 'load', timeout });
         // System fonts are usually ready at load; this is a cheap guarantee that they are.
         await page.evaluate('document.fonts.ready.then(() => true)');
@@ -110,15 +160,17 @@ export function createPlaywrightPdfRenderer(options: PlaywrightPdfRendererOption
           headerTemplate: settings.headerTemplate,
           footerTemplate: settings.footerTemplate,
         });
+        healthy = true;
         return bytesOf(pdf);
       } finally {
-        await context.close().catch(() => undefined);
+        giveBack(slot, healthy);
       }
     });
   }
 
   async function close(): Promise<void> {
     closed = true;
+    for (const slot of idle.splice(0)) discard(slot);
     const pending = launching;
     launching = null;
     if (pending) await (await pending.catch(() => null))?.close();

@@ -27,7 +27,9 @@ describe('buildHtmlDocument', () => {
     expect(html).toContain('<title>公示 &lt;第1批&gt;</title>');
     expect(html).toContain('@page { size: 420mm 297mm; }');
     expect(html).toContain(`font-family: ${CJK_FONT_FAMILY}`);
-    expect(CJK_FONT_FAMILY).toBe('"Noto Sans CJK SC", "Microsoft YaHei", "SimSun", sans-serif');
+    // one regular face from Noto Sans CJK SC (bold synthesised: one font to embed), then the system's
+    expect(CJK_FONT_FAMILY).toBe('"FP CJK", "Noto Sans CJK SC", "Microsoft YaHei", "SimSun", sans-serif');
+    expect(html).toContain('@font-face { font-family: "FP CJK"; font-weight: 400; src: local("Noto Sans CJK SC"), local("NotoSansCJKsc-Regular"); }');
     expect(html).toContain('<h1>公示</h1>');
   });
 

@@ -10,7 +10,6 @@ import { renderDocument } from '../core/services/printing/render';
 import { printerOf } from '../core/services/printing/printer';
 import { readPrintPreferences } from '../core/services/printing/print-preferences';
 import { batchJob, startBatch, waitForBatch, type BatchLayout } from '../core/services/printing/print-jobs';
-import { prepareDownload } from '../core/services/transfer-files';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { str, type Flags } from './args';
@@ -72,7 +71,7 @@ export const printCommand: Command = {
       const maskingPolicy = readPrintPreferences(station.db).maskingPolicy;
       if (region) {
         const layout = oneOf<BatchLayout>(flags, 'layout', ['per-document', 'per-village', 'combined'], '输出方式') ?? (region === village ? 'per-village' : 'per-document');
-        const job = startBatch(station, OPERATOR, printerOf(station), { regionCode: region, year, documents, layout, destination: { folder }, paper, orientation, tile, maskingPolicy }, prepareDownload);
+        const job = startBatch(station, OPERATOR, printerOf(station), { regionCode: region, year, documents, layout, destination: { folder }, paper, orientation, tile, maskingPolicy });
         let last = -1;
         const poll = setInterval(() => {
           const v = batchJob(station, OPERATOR, job.jobId);

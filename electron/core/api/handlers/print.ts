@@ -53,9 +53,14 @@ async function userErrors<T>(run: () => T | Promise<T>): Promise<T> {
   }
 }
 
-function mapEditor(ctx: HandlerContext, villageCode: string, year: number): MapEditorView {
+function villageOf(ctx: HandlerContext, villageCode: string) {
   const village = getRegion(ctx.station.db, villageCode);
   if (!village || village.level !== 'village') throw new AppError('INVALID_INPUT', `「${villageCode}」不是本库中的村级区划代码`);
+  return village;
+}
+
+function mapEditor(ctx: HandlerContext, villageCode: string, year: number): MapEditorView {
+  const village = villageOf(ctx, villageCode);
   const facts = loadVillageFacts(ctx.station.db, villageCode, year, ctx.station.clock());
   const data = distributionData(facts);
   const stored = villageMap(ctx.station.db, villageCode).image;
@@ -72,12 +77,12 @@ export const printHandlers: HandlersFor<typeof printContract> = {
   'print.catalog': () => catalog(),
   'print.preview': (ctx, input) =>
     userErrors(() => {
-      const { doc, paper, orientation, html } = documentForRequest(ctx.station, requestOf(ctx, input as Omit<PrintRequest, 'maskingPolicy'>));
+      const { doc, paper, orientation, html } = documentForRequest(ctx.station, requestOf(ctx, input));
       return { title: doc.title, draft: doc.draft, paper, orientation, html };
     }),
   'print.render': (ctx, input) =>
     userErrors(async () => {
-      const r = await renderDocument(ctx.station, actorOf(sessionOf(ctx)), printerOf(ctx.station), requestOf(ctx, input as Omit<PrintRequest, 'maskingPolicy'>));
+      const r = await renderDocument(ctx.station, actorOf(sessionOf(ctx)), printerOf(ctx.station), requestOf(ctx, input));
       const target = prepareDownload(ctx.station, r.fileName);
       writeFileSync(target.path, r.bytes);
       return { downloadRef: target.downloadRef, fileName: r.fileName, title: r.title, draft: r.draft, bytes: r.bytes.byteLength, tiles: r.tiles };
@@ -86,7 +91,7 @@ export const printHandlers: HandlersFor<typeof printContract> = {
     userErrors(async () => {
       const printer = printerOf(ctx.station);
       if (!printer.printWithDialog) throw new AppError('INVALID_INPUT', '直接打印只能在桌面程序中使用；网页模式请先「生成 PDF」，再用 PDF 阅读器打印');
-      const req = requestOf(ctx, input as Omit<PrintRequest, 'maskingPolicy'>);
+      const req = requestOf(ctx, input);
       const { doc, paper, orientation, village } = documentForRequest(ctx.station, req);
       const printed = await printer.printWithDialog(documentHtml(doc), renderOptions(doc));
       if (printed) {
@@ -122,7 +127,6 @@ export const printHandlers: HandlersFor<typeof printContract> = {
       actorOf(sessionOf(ctx)),
       printerOf(ctx.station),
       { ...rest, destination: folder ? { folder } : { download: true }, maskingPolicy: readPrintPreferences(ctx.station.db).maskingPolicy },
-      prepareDownload,
     );
   },
   'print.batchStatus': (ctx, { jobId }) => batchJob(ctx.station, actorOf(sessionOf(ctx)), jobId),
@@ -131,7 +135,7 @@ export const printHandlers: HandlersFor<typeof printContract> = {
   'print.savePreferences': (ctx, input) => savePrintPreferences(ctx.station.db, actorOf(sessionOf(ctx)), input, ctx.station.clock()),
   'print.mapEditor': (ctx, { villageCode, year }) => mapEditor(ctx, villageCode, year),
   'print.setMapImage': (ctx, { villageCode, year, uploadRef }) => {
-    mapEditor(ctx, villageCode, year); // a bad village code is refused before anything is stored
+    villageOf(ctx, villageCode); // a bad village code is refused before anything is stored
     const upload = uploadedFile(ctx.station, uploadRef);
     setVillageMapImage(ctx.station.db, actorOf(sessionOf(ctx)), villageCode, readFileSync(upload.path), upload.fileName, ctx.station.clock());
     return mapEditor(ctx, villageCode, year);

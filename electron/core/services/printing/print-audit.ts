@@ -6,6 +6,9 @@ import { runWrite, type Actor } from '../../db/write-path';
 import { describeMaskingPolicy, type MaskingPolicy } from '../../domain/masking';
 import { DOCUMENTS, type DocumentKind } from '../../printing/documents';
 
+/** Documents that print personal numbers (masked): the audit names the policy they used. */
+const MASKED_FAMILIES = new Set<string>(['notice', 'book', 'sheet']);
+
 export interface PrintRecord {
   action: 'print.document' | 'print.batch' | 'print.direct';
   documents: readonly DocumentKind[];
@@ -32,8 +35,8 @@ export function auditPrint(station: Station, actor: Actor, r: PrintRecord): void
       w.note('year', r.year);
       w.note('paper', r.paper);
       if (r.draft !== undefined) w.note('draft', r.draft);
-      const publicList = r.documents.some((d) => DOCUMENTS[d].family === 'notice');
-      w.note('maskingPolicy', publicList ? describeMaskingPolicy(r.maskingPolicy) : '不含身份证号、本户电话和银行账号');
+      const masked = r.documents.some((d) => MASKED_FAMILIES.has(DOCUMENTS[d].family));
+      w.note('maskingPolicy', masked ? describeMaskingPolicy(r.maskingPolicy) : '不含身份证号、本户电话和银行账号');
       for (const [k, v] of Object.entries(r.extra ?? {})) w.note(k, v);
       if (r.bytes) w.note('sha256', createHash('sha256').update(r.bytes).digest('hex'));
     },

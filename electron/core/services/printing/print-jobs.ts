@@ -15,6 +15,7 @@ import type { MaskingPolicy } from '../../domain/masking';
 import { combineDocuments, documentHtml, DOCUMENTS, renderOptions, type DocumentKind, type PrintDocument } from '../../printing/documents';
 import type { PdfRenderer } from '../../printing/pdf-renderer-types';
 import { getRegion } from '../regions';
+import { prepareDownload } from '../transfer-files';
 import { placeName } from '../assistance/place-names';
 import { renderVillageBatch, villagesIn } from './batch';
 import { documentForRequest } from './render';
@@ -102,7 +103,7 @@ function folderSink(folder: string): Sink {
   };
 }
 
-function downloadSink(station: Station, year: number, prepare: (station: Station, name: string) => { downloadRef: string; path: string }): Sink {
+function downloadSink(station: Station, year: number): Sink {
   const files: Record<string, Uint8Array> = {};
   return {
     add(relativePath, bytes) {
@@ -114,7 +115,7 @@ function downloadSink(station: Station, year: number, prepare: (station: Station
       // One file goes as it is; several go as a zip that keeps the township folders.
       const single = names.length === 1 ? names[0]! : null;
       const fileName = single ? (single.split('/').pop() ?? single) : `${safeName(regionName)}_${year}_打印.zip`;
-      const target = prepare(station, fileName);
+      const target = prepareDownload(station, fileName);
       writeFileSync(target.path, single ? files[single]! : zipSync(files, { level: 0 }));
       job.download = { downloadRef: target.downloadRef, fileName };
     },
@@ -215,7 +216,6 @@ export function startBatch(
   actor: Actor,
   renderer: PdfRenderer,
   req: BatchRequest,
-  prepareDownload: (station: Station, name: string) => { downloadRef: string; path: string },
 ): BatchJobView {
   const villages = villagesIn(station, req.regionCode);
   if (villages.length === 0) throw new AppError('INVALID_INPUT', `「${getRegion(station.db, req.regionCode)?.name ?? req.regionCode}」下没有村`);
@@ -224,7 +224,7 @@ export function startBatch(
   }
   if (req.tile && req.layout !== 'per-document') throw new AppError('INVALID_INPUT', '拼贴打印每张挂图单独成一个文件：请选择「每个文档一个文件」');
   const regionName = getRegion(station.db, req.regionCode)?.name ?? req.regionCode;
-  const sink = 'folder' in req.destination ? folderSink(req.destination.folder) : downloadSink(station, req.year, prepareDownload);
+  const sink = 'folder' in req.destination ? folderSink(req.destination.folder) : downloadSink(station, req.year);
   const view: BatchJobView = {
     jobId: randomUUID(),
     state: 'running',

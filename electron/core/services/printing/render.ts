@@ -1,12 +1,11 @@
 // renderDocument: a print request → PDF bytes, through whichever PdfRenderer the door has (the
 // Chromium one here, Electron's printToPDF in the desktop app), and one audit entry per print:
 // who printed what, for which scope, and which masking policy a public document used.
-import { createHash } from 'node:crypto';
 import type { Station } from '../../station';
-import { runWrite, type Actor } from '../../db/write-path';
+import type { Actor } from '../../db/write-path';
 import { AppError } from '../../api/errors';
 import { levelOfCode } from '../../domain/region-code';
-import { describeMaskingPolicy, DEFAULT_MASKING_POLICY, type MaskingPolicy } from '../../domain/masking';
+import { DEFAULT_MASKING_POLICY, type MaskingPolicy } from '../../domain/masking';
 import { isOrientation, isPaperSize, paperLabel, PAPER_PORTRAIT_MM, type Orientation, type PaperSize } from '../../domain/paper';
 import type { SheetPaper, TilingPlan } from '../../domain/tiling';
 import type { PdfRenderer } from '../../printing/pdf-renderer-types';
@@ -27,6 +26,7 @@ import { doorCardData, householdVillage, noticeData } from './household-document
 import { isRegistered, loadVillageFacts, type VillageFacts } from './village-facts';
 import { householdBooksData } from './book-documents';
 import { signoffSheetData } from './signoff-documents';
+import { auditPrint } from './print-audit';
 import { checkStatisticsRegion, statisticsData } from './statistics';
 
 export interface PrintRequest {
@@ -55,7 +55,6 @@ export interface RenderedDocument {
 
 const MIN_YEAR = 2014;
 /** Families that print ID numbers masked by the office's policy (the audit names the policy). */
-const MASKED_FAMILIES = new Set<string>(['notice', 'book', 'sheet']);
 
 /** Documents printed for one household as well as for a whole village. */
 const HOUSEHOLD_KINDS: readonly DocumentKind[] = ['door-card', 'household-books'];
@@ -162,24 +161,17 @@ export async function renderDocument(station: Station, actor: Actor, renderer: P
   } else {
     bytes = await renderer.render(html, renderOptions(doc));
   }
-  const info = DOCUMENTS[req.document];
-  const policy = req.maskingPolicy ?? DEFAULT_MASKING_POLICY;
-  const scopeId = 'householdId' in req.scope ? req.scope.householdId : scopeCode;
-  runWrite(
-    station.db,
-    actor,
-    { action: 'print.document', entity: 'print', entityId: scopeId },
-    (w) => {
-      w.note('document', `${info.label}（${req.document}）`);
-      w.note('scope', 'householdId' in req.scope ? { householdId: req.scope.householdId, village: scopeCode } : 'region' in req.scope ? { region: scopeCode } : { village: scopeCode });
-      w.note('year', req.year);
-      w.note('paper', paperLabel({ paper, orientation }) + (plan ? `，拼贴到 ${plan.rows}×${plan.cols} 张 ${plan.sheet.paper}` : ''));
-      w.note('draft', doc.draft);
-      w.note('maskingPolicy', MASKED_FAMILIES.has(info.family) ? describeMaskingPolicy(policy) : '不含身份证号、本户电话和银行账号');
-      w.note('sha256', createHash('sha256').update(bytes).digest('hex'));
-    },
-    station.clock(),
-  );
+  auditPrint(station, actor, {
+    action: 'print.document',
+    documents: [req.document],
+    entityId: 'householdId' in req.scope ? req.scope.householdId : scopeCode,
+    scope: 'householdId' in req.scope ? { householdId: req.scope.householdId, village: scopeCode } : 'region' in req.scope ? { region: scopeCode } : { village: scopeCode },
+    year: req.year,
+    paper: paperLabel({ paper, orientation }) + (plan ? `，拼贴到 ${plan.rows}×${plan.cols} 张 ${plan.sheet.paper}` : ''),
+    draft: doc.draft,
+    maskingPolicy: req.maskingPolicy ?? DEFAULT_MASKING_POLICY,
+    bytes,
+  });
   return {
     bytes,
     fileName: fileNameOf(req, doc.title, paper, plan),

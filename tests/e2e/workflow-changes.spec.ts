@@ -1,13 +1,16 @@
-import { test, expect, type Locator, type Page } from '@playwright/test';
-import type { HouseholdRow, Page as ListPage, RegionNode, StatusView } from '../../electron/core/api/contract';
+import { test, expect } from '@playwright/test';
+import type { CaseDetail, CaseRow, HouseholdRow, Page as ListPage, RegionNode, StatusView } from '../../electron/core/api/contract';
 import { collectConsoleErrors, SCREENS } from './support/fixtures';
-import { AppShell, LoginPage, cjk, pickOption } from './support/pages';
+import { cjk, pickOption } from './support/pages';
 import { startRegistryStation, type RegistryStation } from './support/registry-station';
+import { idNumber } from './support/id-number';
+import { dialog, openEventsTab, pickVillage, signInAdmin, typeDate } from './support/workflow-pages';
 
 // Natural changes and corrections on the demo county: an exited household that moves away (整户迁出) is
 // recorded from its 动态 tab and its status follows; a 清退 of a household that is not poor is
 // refused with core's sentence; the village and county exit indicators; closing 2021, after which
-// the move is a frozen figure and setting it right takes a correction event.
+// the move is a frozen figure and setting it right takes a correction event; a 一般农户 applies
+// for identification from its 动态 tab.
 // Its own station: closing a year here cannot disturb workflow.spec.ts.
 
 let station: RegistryStation;
@@ -18,24 +21,7 @@ test.afterAll(async () => station?.stop());
 
 test.describe.configure({ mode: 'serial' });
 
-const dialog = (page: Page, title: string | RegExp) => page.getByRole('dialog', { name: title });
 const today = new Date().toISOString().slice(0, 10);
-
-async function typeDate(within: Page | Locator, label: string, date: string): Promise<void> {
-  const input = within.getByRole('textbox', { name: label }).first();
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
-
-async function login(page: Page): Promise<AppShell> {
-  const login = new LoginPage(page);
-  await login.open(station.launchUrl);
-  await login.login(station.admin.username, station.admin.password);
-  const shell = new AppShell(page);
-  await shell.expectLoaded();
-  return shell;
-}
 
 /** A household of the township whose status on `date` is `status`. */
 async function householdWith(status: string, date: string, regionCode = station.township.code): Promise<HouseholdRow> {
@@ -47,21 +33,13 @@ async function householdWith(status: string, date: string, regionCode = station.
   throw new Error(`the demo county has no household that is ${status} on ${date}`);
 }
 
-async function pickVillage(page: Page, select: Locator, village: RegionNode): Promise<void> {
-  await select.click();
-  const tree = page.locator('.ant-select-dropdown:visible');
-  await tree.locator('.ant-select-tree-treenode', { hasText: station.township.name }).locator('.ant-select-tree-switcher').click();
-  await tree.locator('.ant-select-tree-title', { hasText: village.name.replace(/村民委员会$/, '村').replace(/居民委员会$/, '') }).first().click();
-}
-
 let household: HouseholdRow;
 
 test('动态: 返贫排查 link, a refused 清退, a household that moves away', async ({ page }) => {
   const errors = collectConsoleErrors(page);
   household = await householdWith('exited', '2021-01-01');
-  await login(page);
-  await page.goto(page.url().replace(/#.*$/, `#/registry/household/${household.id}`));
-  await page.getByRole('tab', { name: /^动态/ }).click();
+  await signInAdmin(page, station);
+  await openEventsTab(page, household.id);
   await expect(page.getByTestId('household-status')).toHaveText(/^已脱贫/);
 
   // 返贫排查 opens the case dialog with this household and the return workflow already chosen
@@ -102,13 +80,13 @@ test('动态: 返贫排查 link, a refused 清退, a household that moves away',
 test('村/县退出指标: a village and the county against the 2020 indicators', async ({ page }) => {
   const errors = collectConsoleErrors(page);
   const villages = await station.api.call<RegionNode[]>('registry.tree', { parentCode: station.township.code });
-  const shell = await login(page);
+  const shell = await signInAdmin(page, station);
   await shell.navItem('识别退出').click();
   await page.getByRole('tab', { name: '村/县退出指标' }).click();
   await page.getByRole('spinbutton', { name: '指标年度' }).fill('2020');
 
   const village = page.getByTestId('village-exit');
-  await pickVillage(page, village.getByRole('combobox', { name: '退出指标的村' }), villages[0]!);
+  await pickVillage(page, village.getByRole('combobox', { name: '退出指标的村' }), station, villages[0]!);
   const incidence = village.locator('tr').filter({ hasText: '贫困发生率' });
   await expect(incidence).toContainText('低于 3%');
   await expect(incidence.locator('.ant-tag')).toHaveText(/^(达到|未达到)$/);
@@ -125,7 +103,7 @@ test('村/县退出指标: a village and the county against the 2020 indicators'
 
 test('年度结转: closing 2021 freezes its figures; the move is then set right by a correction', async ({ page }) => {
   const errors = collectConsoleErrors(page);
-  const shell = await login(page);
+  const shell = await signInAdmin(page, station);
   await shell.navItem('识别退出').click();
   await page.getByRole('tab', { name: '年度结转' }).click();
   const row2021 = page.locator('tr[data-row-key="2021"]');
@@ -152,8 +130,7 @@ test('年度结转: closing 2021 freezes its figures; the move is then set right
   await page.screenshot({ path: `${SCREENS}/workflow-year-close.png`, fullPage: true });
 
   // On the household: a change dated 2021 is now refused; a correction dated today is recorded
-  await page.goto(page.url().replace(/#.*$/, `#/registry/household/${household.id}`));
-  await page.getByRole('tab', { name: /^动态/ }).click();
+  await openEventsTab(page, household.id);
   await page.getByRole('button', { name: cjk('状态更正') }).click();
   const correct = dialog(page, /^状态更正：/);
   await pickOption(page, correct.getByRole('combobox', { name: '更正为' }), '已脱贫');
@@ -173,7 +150,7 @@ test('年度结转: closing 2021 freezes its figures; the move is then set right
 
 test('年度参数: an administrator changes a county exit threshold of 2020; the county indicators follow', async ({ page }) => {
   const errors = collectConsoleErrors(page);
-  const shell = await login(page);
+  const shell = await signInAdmin(page, station);
   await shell.navItem('识别退出').click();
   await page.getByRole('tab', { name: '年度参数' }).click();
   await page.getByRole('spinbutton', { name: '参数年度' }).fill('2020');
@@ -188,5 +165,66 @@ test('年度参数: an administrator changes a county exit threshold of 2020; th
   await page.getByRole('tab', { name: '村/县退出指标' }).click();
   await page.getByRole('spinbutton', { name: '指标年度' }).fill('2020');
   await expect(page.getByTestId('county-exit').locator('tr').filter({ hasText: '漏评率低于1%' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("申请识别 from a 一般农户's 动态 tab: refused without a reason, then the identification case is opened", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  // The demo county registers only poor and exited households. A 一般农户 is a registered household
+  // whose application was withdrawn: core records identification.rejected and the household stays.
+  const villages = await station.api.call<RegionNode[]>('registry.tree', { parentCode: station.township.code });
+  const earlier = await station.api.call<CaseDetail>('workflow.openIdentification', {
+    kind: 'identification',
+    householdId: null,
+    applicant: { regionCode: villages[1]!.code, groupName: '二社', headName: '牛占彪', headIdNumber: idNumber('620422', '1971-08-20', 613), phone: null },
+    applicationDate: '2022-04-01',
+    reason: '家中缺劳力',
+    attribute: null,
+    mainCause: null,
+  });
+  await station.api.call('workflow.withdraw', { caseId: earlier.id, reason: '当年务工收入已超过扶贫标准，本人撤回申请' });
+  const householdId = earlier.householdId;
+  const statusToday = async () => (await station.api.call<StatusView>('workflow.statusOn', { householdId, date: today })).status.status;
+  const openCases = async () =>
+    (await station.api.call<ListPage<CaseRow>>('workflow.cases', { householdId, outcome: 'open', offset: 0, limit: 10 })).rows;
+  expect(await statusToday()).toBe('none');
+
+  await signInAdmin(page, station);
+  await openEventsTab(page, householdId);
+  await expect(page.getByTestId('household-status')).toHaveText(/^一般农户/);
+  await expect(page.getByRole('button', { name: cjk('返贫排查') })).toHaveCount(0);
+  await page.getByRole('button', { name: cjk('申请识别') }).click();
+  const apply = dialog(page, '农户申请');
+  await expect(page).toHaveURL(new RegExp(`householdId=${householdId}`));
+  await expect(apply).toContainText('牛占彪');
+  await expect(apply.getByRole('radio', { name: '贫困户识别' })).toBeChecked();
+  await expect(apply.getByRole('radio', { name: '已登记的户' })).toBeChecked();
+
+  // Without 申请理由 core refuses, the dialog stays open naming the field, and no case is opened
+  await pickOption(page, apply.getByRole('combobox', { name: '主要致贫原因' }), '缺劳力');
+  await apply.getByRole('button', { name: cjk('登记申请') }).click();
+  await expect(apply.getByRole('alert')).toContainText('「申请理由」：请填写申请理由');
+  await page.screenshot({ path: `${SCREENS}/workflow-household-apply-refused.png` });
+  expect(await openCases()).toEqual([]);
+
+  await apply.getByLabel('申请理由').fill('户主腰椎受伤，无法外出务工');
+  await apply.getByRole('button', { name: cjk('登记申请') }).click();
+  await expect(page.getByText('贫困户识别：牛占彪')).toBeVisible();
+  await expect(page.getByTestId('current-step').locator('.ant-card-head-title').first()).toHaveText('办理：一核（核收入）');
+  await page.screenshot({ path: `${SCREENS}/workflow-household-applied.png`, fullPage: true });
+
+  // Core has the case, with what the dialog said, and the household is now an applicant
+  const cases = await openCases();
+  expect(cases.map((c) => [c.kind, c.headName])).toEqual([['identification', '牛占彪']]);
+  const opened = await station.api.call<CaseDetail>('workflow.case', { id: cases[0]!.id });
+  expect(opened.opening).toMatchObject({ applicationDate: today, reason: '户主腰椎受伤，无法外出务工', mainCause: '08', newApplicant: false });
+  expect(await statusToday()).toBe('applicant');
+
+  // Back on 动态: the application is an event and 申请识别 is gone
+  await openEventsTab(page, householdId);
+  await expect(page.getByTestId('household-status')).toHaveText(`申请识别中（${today} 起）`);
+  await expect(page.locator('.ant-timeline-item').filter({ hasText: '户主腰椎受伤，无法外出务工' })).toContainText(today);
+  await expect(page.getByRole('button', { name: cjk('申请识别') })).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENS}/workflow-household-applicant.png`, fullPage: true });
   expect(errors).toEqual([]);
 });

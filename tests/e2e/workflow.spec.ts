@@ -1,9 +1,10 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import type { HouseholdDetail, RegionNode } from '../../electron/core/api/contract';
 import { collectConsoleErrors, SCREENS } from './support/fixtures';
-import { AppShell, LoginPage, cjk, pickOption } from './support/pages';
+import { cjk, pickOption } from './support/pages';
 import { startRegistryStation, type RegistryStation } from './support/registry-station';
 import { idNumber } from './support/id-number';
+import { dialog, pickVillage, signInAdmin, typeDate } from './support/workflow-pages';
 
 // 识别退出 on the demo county: a new applicant goes through 一核二看三比四评议五公示 with an
 // objection during 公示 that sends 二看 back, to the county's approval; the county's one poor
@@ -18,25 +19,8 @@ test.afterAll(async () => station?.stop());
 
 test.describe.configure({ mode: 'serial' });
 
-const dialog = (page: Page, title: string | RegExp) => page.getByRole('dialog', { name: title });
 const stepCard = (page: Page) => page.getByTestId('current-step');
 const stepTitle = (page: Page) => stepCard(page).locator('.ant-card-head-title').first();
-
-async function typeDate(within: Page | Locator, label: string, date: string): Promise<void> {
-  const input = within.getByRole('textbox', { name: label }).first();
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
-
-async function login(page: Page): Promise<AppShell> {
-  const login = new LoginPage(page);
-  await login.open(station.launchUrl);
-  await login.login(station.admin.username, station.admin.password);
-  const shell = new AppShell(page);
-  await shell.expectLoaded();
-  return shell;
-}
 
 /** Fills and submits the current step's form: the date, then each labelled field. */
 async function doStep(page: Page, title: string, date: string, fill: (card: Locator) => Promise<void> = async () => undefined): Promise<void> {
@@ -75,16 +59,13 @@ test('identification: application, 一核二看三比四评议, 公示 with an o
   const errors = collectConsoleErrors(page);
   const villages = await station.api.call<RegionNode[]>('registry.tree', { parentCode: station.township.code });
   const village = villages[0]!;
-  const shell = await login(page);
+  const shell = await signInAdmin(page, station);
 
   await shell.navItem('识别退出').click();
   await expect(page.getByRole('tab', { name: '流程案件', selected: true })).toBeVisible();
   await page.getByRole('button', { name: cjk('申请识别') }).click();
   const apply = dialog(page, '农户申请');
-  await apply.getByRole('combobox', { name: '所在村' }).click();
-  const tree = page.locator('.ant-select-dropdown:visible');
-  await tree.locator('.ant-select-tree-treenode', { hasText: station.township.name }).locator('.ant-select-tree-switcher').click();
-  await tree.locator('.ant-select-tree-title', { hasText: village.name.replace(/村民委员会$/, '村').replace(/居民委员会$/, '') }).first().click();
+  await pickVillage(page, apply.getByRole('combobox', { name: '所在村' }), station, village);
   await apply.getByLabel('村民小组').fill('三社');
   await apply.getByLabel('户主姓名').fill('马国福');
   await apply.getByLabel('户主证件号码').fill(idNumber('620422', '1968-03-15', 531));
@@ -172,7 +153,7 @@ test('identification: application, 一核二看三比四评议, 公示 with an o
 test('exit: the cohort names failing indicators; 村级评议, 核实, 认可, 公示, a signature at every level, 公告, 销号', async ({ page }) => {
   test.setTimeout(180_000);
   const errors = collectConsoleErrors(page);
-  const shell = await login(page);
+  const shell = await signInAdmin(page, station);
   await shell.navItem('识别退出').click();
   await page.getByRole('tab', { name: '年度退出计划' }).click();
   await page.getByRole('button', { name: cjk('建立年度退出计划') }).click();

@@ -5,7 +5,6 @@ import { SetupPage } from '../pages/setup/setup-page';
 import { LoginPage } from '../pages/login-page';
 import { MainLayout } from '../layout/main-layout';
 import { DashboardPage } from '../pages/dashboard-page';
-import { LaterVersionPage } from '../pages/later-version-page';
 import { SettingsPage } from '../pages/settings/settings-page';
 import { RegistryPage } from '../pages/registry/registry-page';
 import { HouseholdRoute } from '../pages/registry/household-page';
@@ -13,7 +12,7 @@ import { QualityPage } from '../pages/quality/quality-page';
 import { AssistancePage } from '../pages/assistance/assistance-page';
 import { ExchangePage } from '../pages/exchange/exchange-page';
 import { WorkflowPage } from '../pages/workflow/workflow-page';
-import { NAV_ITEMS } from '../layout/nav-items';
+import { PrintPage } from '../pages/print/print-page';
 
 // HashRouter: the same URLs work on Electron's app:// scheme and on the web mode's http server,
 // and a reload never asks the server for a route it does not know.
@@ -50,9 +49,8 @@ export function App() {
               <Route path="/exchange" element={<ExchangePage />} />
               <Route path="/exchange/:tab" element={<ExchangePage />} />
               <Route path="/identification/*" element={<WorkflowPage />} />
-              {NAV_ITEMS.filter((item) => item.later).map((item) => (
-                <Route key={item.path} path={item.path} element={<LaterVersionPage item={item} />} />
-              ))}
+              <Route path="/print" element={<PrintPage />} />
+              <Route path="/print/:tab" element={<PrintPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="/settings/:tab" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/workbench" replace />} />

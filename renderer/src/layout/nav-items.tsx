@@ -14,8 +14,6 @@ export interface NavItem {
   path: string;
   label: string;
   icon: ReactNode;
-  /** For pages a later version fills: one plain sentence saying what will be here. */
-  later?: string;
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -36,7 +34,6 @@ export const NAV_ITEMS: NavItem[] = [
     path: '/print',
     label: '打印中心',
     icon: <PrinterOutlined />,
-    later: '这里将打印公示公告、帮扶明白卡、户册和村级五张图表（大图可拼贴在 A4 纸上），该功能将在后续版本提供。',
   },
   {
     path: '/exchange',

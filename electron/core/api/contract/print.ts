@@ -60,6 +60,24 @@ export interface MapEditorView {
   image: { dataUrl: string; widthPx: number; heightPx: number; fileName: string; updatedAt: string; updatedBy: string } | null;
   groups: string[];
   households: { id: string; headName: string; persons: number; groupName: string; status: MapStatus; attribute: MapAttribute; position: { x: number; y: number } | null }[];
+  /** The chart's own colours and words, so the editor's markers look like the printed ones. */
+  legend: {
+    statuses: { status: MapStatus; label: string; color: string }[];
+    attributes: { attribute: MapAttribute; label: string }[];
+    /** The printed marker of each status and attribute as an SVG data URL, keyed `status/attribute`. */
+    symbols: Record<string, string>;
+  };
+}
+
+/** What a notice would print under a policy being edited: the one masking code the documents use. */
+export interface MaskExampleView {
+  /** Null when the policy passes the rules; else the Chinese rule it breaks. */
+  problem: string | null;
+  idNumber: string;
+  maskedIdNumber: string;
+  phone: string;
+  maskedPhone: string;
+  description: string;
 }
 
 const documentSchema = z.enum(DOCUMENT_KINDS).describe('文档');
@@ -151,6 +169,12 @@ export const printContract = {
   'print.preferences': method<PrintPreferences>()({
     summary: '打印设置：公示脱敏规则、异议受理单位和电话',
     input: z.object({}),
+    access: 'read',
+    scope: 'none',
+  }),
+  'print.maskExample': method<MaskExampleView>()({
+    summary: '按正在编辑的脱敏规则显示示例（不保存）',
+    input: z.object({ maskingPolicy: maskingPolicySchema }),
     access: 'read',
     scope: 'none',
   }),

@@ -1,6 +1,6 @@
 import type { HandlersFor, HandlerContext } from '../handler-types';
 import { sessionOf } from '../handler-types';
-import type { MapEditorView, PrintCatalog, PrintDocumentInfo, PrintScopeKind, printContract } from '../contract/print';
+import type { MapEditorView, MaskExampleView, PrintCatalog, PrintDocumentInfo, PrintScopeKind, printContract } from '../contract/print';
 import { AppError } from '../errors';
 import { actorOf } from '../../services/users';
 import { getRegion } from '../../services/regions';
@@ -19,6 +19,8 @@ import { readPrintPreferences, savePrintPreferences } from '../../services/print
 import { clearVillageMap, moveMarkers, setVillageMapImage, villageMap } from '../../services/printing/village-maps';
 import { loadVillageFacts } from '../../services/printing/village-facts';
 import { distributionData } from '../../services/printing/village-documents';
+import { MAP_ATTRIBUTES, MAP_ATTRIBUTE_LABELS, MAP_STATUSES, MAP_STATUS_COLORS, MAP_STATUS_LABELS, markerSvg } from '../../printing/documents/distribution-map';
+import { describeMaskingPolicy, maskIdNumber, maskPhone, validateMaskingPolicy, type MaskingPolicy } from '../../domain/masking';
 
 // Household-level documents print for one household as well as for a whole village; the
 // statistics print for a township or the county.
@@ -70,6 +72,40 @@ function mapEditor(ctx: HandlerContext, villageCode: string, year: number): MapE
     image: data.baseImage && stored ? { ...data.baseImage, fileName: stored.fileName, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy } : null,
     groups: data.groups,
     households: data.households.map((h) => ({ ...h, position: h.position ?? facts.map.positions.get(h.id) ?? null })),
+    legend: {
+      statuses: MAP_STATUSES.map((status) => ({ status, label: MAP_STATUS_LABELS[status], color: MAP_STATUS_COLORS[status] })),
+      attributes: MAP_ATTRIBUTES.map((attribute) => ({ attribute, label: MAP_ATTRIBUTE_LABELS[attribute] })),
+      symbols: markerSymbols(),
+    },
+  };
+}
+
+// The editor shows the very markers the chart prints, drawn by the chart's own code.
+function markerSymbols(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const status of MAP_STATUSES) {
+    for (const attribute of MAP_ATTRIBUTES) {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20">${markerSvg(10, 10, 7, status, attribute)}</svg>`;
+      out[`${status}/${attribute}`] = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    }
+  }
+  return out;
+}
+
+// A made-up but well-formed ID number (check character correct) and mobile number.
+const EXAMPLE_ID = '620422199001011235';
+const EXAMPLE_PHONE = '13912345678';
+
+function maskExample(policy: MaskingPolicy): MaskExampleView {
+  const check = validateMaskingPolicy(policy);
+  const usable = check.ok ? check.value : policy;
+  return {
+    problem: check.ok ? null : check.error.message,
+    idNumber: EXAMPLE_ID,
+    maskedIdNumber: check.ok ? maskIdNumber(EXAMPLE_ID, usable) : '',
+    phone: EXAMPLE_PHONE,
+    maskedPhone: check.ok ? maskPhone(EXAMPLE_PHONE, usable) : '',
+    description: check.ok ? describeMaskingPolicy(usable) : '',
   };
 }
 
@@ -132,6 +168,7 @@ export const printHandlers: HandlersFor<typeof printContract> = {
   'print.batchStatus': (ctx, { jobId }) => batchJob(ctx.station, actorOf(sessionOf(ctx)), jobId),
   'print.cancelBatch': (ctx, { jobId }) => cancelBatch(ctx.station, actorOf(sessionOf(ctx)), jobId),
   'print.preferences': (ctx) => readPrintPreferences(ctx.station.db),
+  'print.maskExample': (_ctx, { maskingPolicy }) => maskExample(maskingPolicy),
   'print.savePreferences': (ctx, input) => savePrintPreferences(ctx.station.db, actorOf(sessionOf(ctx)), input, ctx.station.clock()),
   'print.mapEditor': (ctx, { villageCode, year }) => mapEditor(ctx, villageCode, year),
   'print.setMapImage': (ctx, { villageCode, year, uploadRef }) => {

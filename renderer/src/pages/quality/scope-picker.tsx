@@ -25,13 +25,14 @@ interface Props {
   scope: { code: string; name: string };
   value: string;
   onChange(code: string, name: string): void;
+  ariaLabel?: string;
 }
 
 /**
  * 检查范围: the user's own scope (the county, or the township of a township clerk), a township or
  * a village below it, from registry.tree, each with its household count.
  */
-export function ScopePicker({ scope, value, onChange }: Props) {
+export function ScopePicker({ scope, value, onChange, ariaLabel = '检查范围' }: Props) {
   const [options, setOptions] = useState<Option[]>([{ id: scope.code, value: scope.code, title: scope.name, isLeaf: levelOfCode(scope.code) === 'village' }]);
 
   useEffect(() => {
@@ -61,7 +62,7 @@ export function ScopePicker({ scope, value, onChange }: Props) {
 
   return (
     <TreeSelect
-      aria-label="检查范围"
+      aria-label={ariaLabel}
       style={{ width: 300 }}
       treeDataSimpleMode
       treeData={options}

@@ -11,8 +11,9 @@ import { idNumber } from './support/id-number';
 
 let station: RegistryStation;
 test.beforeAll(async () => {
+  test.setTimeout(120_000); // generating the demo county
   station = await startRegistryStation(24);
-}, 120_000);
+});
 test.afterAll(async () => station?.stop());
 
 const dialog = (page: Page, title: string | RegExp) => page.getByRole('dialog', { name: title });

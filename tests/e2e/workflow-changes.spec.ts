@@ -15,8 +15,9 @@ import { dialog, openEventsTab, pickVillage, signInAdmin, typeDate } from './sup
 
 let station: RegistryStation;
 test.beforeAll(async () => {
+  test.setTimeout(120_000); // generating the demo county
   station = await startRegistryStation(24);
-}, 120_000);
+});
 test.afterAll(async () => station?.stop());
 
 test.describe.configure({ mode: 'serial' });

@@ -144,6 +144,7 @@ function MapEditor({ view, moves, onMove }: { view: MapEditorView; moves: Map<st
         </Typography.Title>
         <Typography.Paragraph type="secondary">把户名拖到底图上。未放置的户在分布图上列在底图旁边。</Typography.Paragraph>
         <div className="print-unplaced" data-testid="unplaced">
+          {unplaced.length === 0 && <Typography.Text type="secondary">各户都已放在底图上。</Typography.Text>}
           {unplaced.map((h) => (
             <div
               key={h.id}

@@ -221,11 +221,15 @@ test("申请识别 from a 一般农户's 动态 tab: refused without a reason, t
   expect(opened.opening).toMatchObject({ applicationDate: today, reason: '户主腰椎受伤，无法外出务工', mainCause: '08', newApplicant: false });
   expect(await statusToday()).toBe('applicant');
 
-  // Back on 动态: the application is an event and 申请识别 is gone
+  // Back on 动态: the application is an event; 申请识别 and 减少 wait for the open case, which is linked
   await openEventsTab(page, householdId);
   await expect(page.getByTestId('household-status')).toHaveText(`申请识别中（${today} 起）`);
   await expect(page.locator('.ant-timeline-item').filter({ hasText: '户主腰椎受伤，无法外出务工' })).toContainText(today);
   await expect(page.getByRole('button', { name: cjk('申请识别') })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /减\s*少/ })).toHaveCount(0);
+  await page.getByRole('button', { name: '正在办理：贫困户识别' }).click();
+  await expect(page).toHaveURL(/#\/identification\/case\//);
+  await page.goBack();
   await page.screenshot({ path: `${SCREENS}/workflow-household-applicant.png`, fullPage: true });
   expect(errors).toEqual([]);
 });

@@ -147,10 +147,15 @@ describe('identification (一核二看三比四评议五公示) through the rout
     let c = await applicant(clerk);
     c = await ok(t.station, 'workflow.completeStep', step(c.id, 'verify', '2019-03-08', { perCapitaIncome: 5200, verifiers: '王海' }), clerk);
     expect(c.outcome).toBe('failed');
-    expect((await ok(t.station, 'workflow.statusOn', { householdId: c.householdId, date: '2019-03-09' }, clerk)).status.status).toBe('none');
+    const ended = await ok(t.station, 'workflow.statusOn', { householdId: c.householdId, date: '2019-03-09' }, clerk);
+    expect(ended.status.status).toBe('none');
+    expect(ended.openCase).toBeNull();
     const again = await ok(t.station, 'workflow.openIdentification', { kind: 'identification', householdId: c.householdId, applicant: null, applicationDate: '2019-05-06', reason: '重新申请', attribute: null, mainCause: null }, clerk);
+    // While the case is open the status says so: the household page offers no removal or second application.
+    expect((await ok(t.station, 'workflow.statusOn', { householdId: c.householdId, date: '2019-05-07' }, clerk)).openCase).toEqual({ id: again.id, kind: 'identification', label: '贫困户识别' });
     const withdrawn = await ok(t.station, 'workflow.withdraw', { caseId: again.id, reason: '农户撤回申请' }, clerk);
     expect(withdrawn).toMatchObject({ outcome: 'withdrawn', withdrawnReason: '农户撤回申请' });
+    expect((await ok(t.station, 'workflow.statusOn', { householdId: c.householdId, date: '2019-05-07' }, clerk)).openCase).toBeNull();
   });
 });
 

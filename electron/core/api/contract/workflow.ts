@@ -193,6 +193,8 @@ export interface StatusView {
   date: string;
   status: HouseholdStatusOn;
   statusLabel: string;
+  /** The household's case still being handled, if any: removals and new applications wait for it. */
+  openCase: { id: string; kind: CaseKind; label: string } | null;
 }
 
 export interface AreaExitView {

@@ -6,6 +6,7 @@ import { runWrite } from '../../db/write-path';
 import { AppError } from '../../api/errors';
 import { HOUSEHOLD_STATUS_LABELS, type HouseholdStatus } from '../../domain/workflow/status';
 import { REMOVAL_REASONS, type RemovalReason } from '../../domain/workflow/event-types';
+import { CASE_KIND_LABELS } from '../../domain/workflow/case-kinds';
 import { refuseDatedChange, type Correction } from '../../domain/workflow/year-close';
 import type { StatusView } from '../../api/contract/workflow';
 import { writeEvent, type LogContext } from './case-log';
@@ -15,8 +16,22 @@ import { requireAuthority, requireNotFuture, type WorkflowActor } from './access
 export function statusView(station: Station, householdId: string, date: string): StatusView {
   const h = householdRow(station.db, householdId);
   const status = statusOf(station.db, h, date);
-  return { householdId, date, status, statusLabel: `${HOUSEHOLD_STATUS_LABELS[status.status]}${status.status === 'poor' && status.returned ? '（返贫）' : ''}` };
+  const open = openCaseOf(station, h.id);
+  return {
+    householdId,
+    date,
+    status,
+    statusLabel: `${HOUSEHOLD_STATUS_LABELS[status.status]}${status.status === 'poor' && status.returned ? '（返贫）' : ''}`,
+    openCase: open ? { ...open, label: CASE_KIND_LABELS[open.kind] } : null,
+  };
 }
+
+const openCaseOf = (station: Station, householdId: string) =>
+  station.db
+    .select({ id: workflowCases.id, kind: workflowCases.kind })
+    .from(workflowCases)
+    .where(and(eq(workflowCases.householdId, householdId), eq(workflowCases.outcome, 'open')))
+    .get();
 
 function datedWrite(station: Station, date: string, correction: Correction | null): void {
   requireNotFuture(station, date, '日期');
@@ -36,7 +51,7 @@ export function removeHousehold(
   const status = statusOf(station.db, h, input.date).status;
   if (status === 'removed') throw new AppError('CONFLICT', '该户已减少，不能重复办理');
   if (input.reason === 'misidentified' && status !== 'poor') throw new AppError('CONFLICT', '识别不准清退只适用于未脱贫的建档立卡户');
-  if (station.db.select({ id: workflowCases.id }).from(workflowCases).where(and(eq(workflowCases.householdId, h.id), eq(workflowCases.outcome, 'open'))).get()) {
+  if (openCaseOf(station, h.id)) {
     throw new AppError('CONFLICT', '该户有未办结的流程案件，请先办结或撤回');
   }
   const now = station.clock();

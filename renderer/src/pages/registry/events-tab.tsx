@@ -72,12 +72,19 @@ function ChangeBar({ householdId, headName, readOnly, events, onChanged }: Omit<
       </span>
       {!readOnly && status && (
         <Space wrap style={{ marginLeft: 'auto' }}>
-          {(s === 'none' || s === 'exited') && (
+          {status.openCase && (
+            <Link to={`/identification/case/${status.openCase.id}`}>
+              <Button type="link">正在办理：{status.openCase.label}</Button>
+            </Link>
+          )}
+          {/* A household removed by mistake or by 清退 may apply again, as core allows. */}
+          {!status.openCase && (s === 'none' || s === 'removed' || s === 'exited') && (
             <Link to={`/identification/cases?householdId=${householdId}&open=1${s === 'exited' ? '&kind=return' : ''}`}>
               <Button icon={<FileAddOutlined />}>{s === 'exited' ? '返贫排查' : '申请识别'}</Button>
             </Link>
           )}
-          {s !== 'removed' && (
+          {/* Removal waits until the open case is finished or withdrawn (core refuses it meanwhile). */}
+          {s !== 'removed' && !status.openCase && (
             <Button danger icon={<UserDeleteOutlined />} onClick={() => setDialog('remove')}>
               减少（清退）
             </Button>

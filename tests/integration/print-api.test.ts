@@ -147,6 +147,7 @@ describe('one document', () => {
     const r = await ok(ts.station, 'print.render', { document: 'door-card', scope: { householdId: home.id }, year: YEAR }, clerk);
     const file = pdfOf(r.downloadRef, 'door-card.pdf');
     expect(pages(file)).toBe(1);
+    png(file, 'door-card');
     expect(squeezed(file)).toContain(home.head);
     const other = one<{ code: string }>("SELECT code FROM regions WHERE parent_code = ? AND level = 'village' LIMIT 1", OTHER_TOWNSHIP);
     const refused = await callApi(ts.station, 'print.render', { document: 'cause-table', scope: { village: other.code }, year: YEAR }, clerk);
@@ -179,6 +180,24 @@ describe('one document', () => {
     expect(t).toContain(home.head);
     if (home.idNumber) expect(t).not.toContain(home.idNumber);
   });
+
+  it('prints each of the five village charts on one A3 landscape page, titled for the village, kept as PNG for looking at', async () => {
+    const catalog = await ok(ts.station, 'print.catalog', {}, clerk);
+    const charts = catalog.villageCharts;
+    expect(charts).toHaveLength(5);
+    const homes = registered(village.code);
+    for (const document of charts) {
+      const r = await ok(ts.station, 'print.render', { document, scope: { village: village.code }, year: YEAR }, clerk);
+      const file = pdfOf(r.downloadRef, `${document}.pdf`);
+      expect(info(file), document).toMatch(/Page size:\s+1191\.\d+ x 841\.\d+ pts \(A3\)/);
+      // 「全村脱贫目标任务图」 is titled with the village in place of 全村.
+      expect(squeezed(file), document).toContain(`${village.name}${catalog.documents.find((d) => d.kind === document)!.label.replace(/^全村/, '')}`);
+      png(file, document);
+    }
+    // The household table and the map name every registered household's head.
+    const map = squeezed(join(ARTIFACTS, 'distribution-map.pdf'));
+    for (const h of homes) expect(map).toContain(h.head);
+  }, 120_000);
 
   it('previews as HTML without an audit entry', async () => {
     const before = one<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action LIKE 'print.%'").n;

@@ -39,7 +39,7 @@ export function buildTargetChart(d: TargetChartData, paper: PaperSize, orientati
   const planned = sum(d.years.map((y) => y.planned));
   const actual = sum(d.years.map((y) => y.actual));
   const indicatorRows = d.indicators
-    .map((i) => `<tr><td class="l">${escapeHtml(i.label)}</td><td class="l">${escapeHtml(i.current)}</td><td class="l">${escapeHtml(i.target)}</td><td class="${i.done === false ? 'tg-no' : ''}">${doneLabel(i.done)}</td></tr>`)
+    .map((i) => `<tr><td class="l">${escapeHtml(i.label)}</td><td class="l">${escapeHtml(i.current)}</td><td class="l">${escapeHtml(i.target)}</td><td class="tg-done${i.done === false ? ' tg-no' : ''}">${doneLabel(i.done)}</td></tr>`)
     .join('');
   const banner =
     `<div class="tg-banner">计划退出年度：<b>${d.villagePlannedExitYear ?? '未填写'}</b>　　` +
@@ -73,7 +73,7 @@ export function buildTargetChart(d: TargetChartData, paper: PaperSize, orientati
       WALL_CSS +
       `.tg-banner { text-align: center; font-size: 1.15em; margin-bottom: 0.4em; color: #8f1d21; }
 .tg-two { display: flex; gap: 1.2em; margin-top: 0.4em; } .tg-two > div:first-child { flex: 0.8; } .tg-two > div:last-child { flex: 1.2; } .tg-two > div { min-width: 0; }
-.tg-cap { font-weight: 700; margin-bottom: 0.3em; } .tg-no { color: #b3262a; font-weight: 700; }`,
+.tg-cap { font-weight: 700; margin-bottom: 0.3em; } .tg-done { white-space: nowrap; } .tg-no { color: #b3262a; font-weight: 700; }`,
     draft: !d.approved,
   };
 }

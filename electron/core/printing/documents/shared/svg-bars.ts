@@ -96,6 +96,9 @@ export function barChartSvg(spec: BarChartSpec): string {
   const groupW = slot * 0.72;
   const barCount = spec.stacked ? 1 : Math.max(1, spec.bars.length);
   const barW = groupW / barCount;
+  // Values go on top of everything (the rate line too), each with a white halo, so none is hidden.
+  const values: string[] = [];
+  const halo = `stroke="#fff" stroke-width="${r1(0.3 * U)}" paint-order="stroke"`;
   spec.categories.forEach((cat, i) => {
     const x0 = left + i * slot + (slot - groupW) / 2;
     let stackBase = 0;
@@ -109,11 +112,11 @@ export function barChartSvg(spec: BarChartSpec): string {
       }
       if (showValues && !spec.stacked) {
         const fs = Math.min(0.85 * U, barW * 0.55);
-        parts.push(`<text x="${r1(x + barW / 2)}" y="${r1(yTop - 0.3 * U)}" text-anchor="middle" font-size="${r1(fs)}" fill="#222">${fmt(v)}</text>`);
+        values.push(`<text x="${r1(x + barW / 2)}" y="${r1(yTop - 0.3 * U)}" text-anchor="middle" font-size="${r1(fs)}" fill="#222" ${halo}>${fmt(v)}</text>`);
       }
       if (spec.stacked) stackBase += v;
     });
-    if (showValues && spec.stacked) parts.push(`<text x="${r1(x0 + groupW / 2)}" y="${r1(y(stackBase) - 0.3 * U)}" text-anchor="middle" font-size="${0.85 * U}" fill="#222">${fmt(stackBase)}</text>`);
+    if (showValues && spec.stacked) values.push(`<text x="${r1(x0 + groupW / 2)}" y="${r1(y(stackBase) - 0.3 * U)}" text-anchor="middle" font-size="${0.85 * U}" fill="#222" ${halo}>${fmt(stackBase)}</text>`);
     wrapLabel(cat, perLine).forEach((line, k) => {
       parts.push(`<text x="${r1(left + (i + 0.5) * slot)}" y="${r1(baseY + (1.1 + k * 1.1) * U)}" text-anchor="middle" font-size="${0.85 * U}" fill="#222">${escapeHtml(line)}</text>`);
     });
@@ -137,9 +140,10 @@ export function barChartSvg(spec: BarChartSpec): string {
     for (const p of points) {
       if (!p) continue;
       parts.push(`<circle cx="${r1(p.x)}" cy="${r1(p.y)}" r="${0.3 * U}" fill="#fff" stroke="${l.color}" stroke-width="${0.12 * U}"/>`);
-      if (showValues) parts.push(`<text x="${r1(p.x + 0.45 * U)}" y="${r1(p.y - 0.45 * U)}" font-size="${0.8 * U}" fill="${l.color}">${p.v.toFixed(2)}${escapeHtml(l.unit)}</text>`);
+      if (showValues) values.push(`<text x="${r1(p.x + 0.45 * U)}" y="${r1(p.y - 0.45 * U)}" font-size="${0.8 * U}" fill="${l.color}" ${halo}>${p.v.toFixed(2)}${escapeHtml(l.unit)}</text>`);
     }
   }
+  parts.push(...values);
 
   // legend across the top
   const legend = [...spec.bars.map((b) => ({ name: b.name, color: b.color, line: false })), ...(spec.line ? [{ name: spec.line.name, color: spec.line.color, line: true }] : [])];

@@ -198,11 +198,12 @@ export function villageRecord(random: Random, plan: VillagePlan, tally: VillageT
     dibaoPersonCount: tally.dibaoPersons + random.int(0, 20),
     wubaoHouseholdCount: tally.wubaoHouseholds,
     wubaoPersonCount: tally.wubaoPersons,
-    minorityPersonCount: scaled(tally.minorityPersons),
+    minorityPersonCount: Math.min(scaled(tally.minorityPersons), population),
     womenCount: Math.round(population * random.float(0.47, 0.5)),
-    disabledPersonCount: scaled(tally.disabled, 0.8),
-    labourerCount: scaled(tally.labourers, 1.05),
-    migrantWorkerCount: scaled(tally.migrants, 1.1),
+    disabledPersonCount: Math.min(scaled(tally.disabled, 0.8), population),
+    // Scaled up from labour-heavy poor households: capped so a part never exceeds its whole.
+    labourerCount: Math.min(scaled(tally.labourers, 1.05), population),
+    migrantWorkerCount: Math.min(scaled(tally.migrants, 1.1), scaled(tally.labourers, 1.05), population),
     perCapitaNetIncome: round(random.float(7600, 10200), 0),
     collectiveIncome: poor || !plan.isCommunity ? random.int(2, 12) * 10_000 : random.int(5, 30) * 10_000,
     ruralMedicalInsuredCount: Math.round(population * random.float(0.96, 0.99)),
@@ -239,6 +240,9 @@ export function villageRecord(random: Random, plan: VillagePlan, tally: VillageT
     hasMutualFund: poor && random.chance(0.7),
     disastersLastYear: disasters,
   };
+  // Every 低保/五保 household has at least one person (the random extras are drawn separately).
+  record.dibaoPersonCount = Math.max(record.dibaoPersonCount ?? 0, record.dibaoHouseholdCount ?? 0);
+  record.wubaoPersonCount = Math.max(record.wubaoPersonCount ?? 0, record.wubaoHouseholdCount ?? 0);
   return record;
 }
 

@@ -4,6 +4,7 @@ import { pageSchema, regionCodeSchema, type Page } from './common';
 import { conditionsRecordSchema, householdRecordSchema, incomeRecordSchema, personRecordSchema } from './record-schemas';
 import type { ConditionsRecord, HouseholdRecord, IncomeRecord, PersonRecord } from '../../domain/registry/types';
 import type { IncomeSummary } from '../../domain/registry/income';
+import type { VillageFormView } from '../../services/registry/village-records';
 
 export type { ConditionsRecord, HouseholdRecord, IncomeRecord, PersonRecord, IncomeSummary };
 
@@ -172,6 +173,8 @@ const householdForm = {
   income: incomeRecordSchema.nullable().describe('收入情况'),
 };
 
+export type { VillageFormView };
+
 export const registryContract = {
   'registry.tree': method<RegionNode[]>()({
     summary: '区划树（乡镇 → 村）及户数',
@@ -202,6 +205,22 @@ export const registryContract = {
     input: z.object({ id: z.string().max(64).nullable().describe('户'), ...householdForm }),
     access: 'write',
     scope: [{ input: (i) => i.regionCode }, { entity: 'household', id: (i) => i.id }],
+  }),
+  'registry.village': method<VillageFormView>()({
+    summary: '打开村的贫困村信息采集表',
+    input: z.object({ regionCode: regionCodeSchema.describe('村') }),
+    access: 'read',
+    scope: { input: (i) => i.regionCode },
+  }),
+  'registry.saveVillage': method<VillageFormView>()({
+    summary: '保存贫困村信息采集表（按字段检查，有错误时不保存）',
+    input: z.object({
+      regionCode: regionCodeSchema.describe('村'),
+      // Each field's type and range is checked by the village form's rules, which name the field in Chinese.
+      fields: z.record(z.string().max(60), z.unknown()).describe('采集表字段'),
+    }),
+    access: 'write',
+    scope: { input: (i) => i.regionCode },
   }),
   'registry.codeTables': method<Record<string, CodeOption[]>>()({
     summary: '某年度的代码表（含管理员修改）',

@@ -7,6 +7,7 @@ import { listDuplicates, listFindings, qualitySummary, runQuality } from '../../
 import { effectiveCodeTables } from '../../services/registry/reference-data';
 import { CODE_FIELDS, codeTable, type CodeField } from '../../domain/registry/code-tables';
 import { actorOf } from '../../services/users';
+import { saveVillageForm, villageForm } from '../../services/registry/village-records';
 
 /** A read without a region means "everything I may see": the caller's own scope. */
 const scopeOf = (ctx: Parameters<HandlersFor<typeof registryContract>['registry.tree']>[0], code: string | null | undefined): string =>
@@ -14,6 +15,8 @@ const scopeOf = (ctx: Parameters<HandlersFor<typeof registryContract>['registry.
 
 export const registryHandlers: HandlersFor<typeof registryContract> = {
   'registry.tree': (ctx, { parentCode }) => regionTree(ctx.station.db, scopeOf(ctx, parentCode)),
+  'registry.village': (ctx, { regionCode }) => villageForm(ctx.station.db, regionCode, ctx.station.clock()),
+  'registry.saveVillage': (ctx, { regionCode, fields }) => saveVillageForm(ctx.station.db, actorOf(sessionOf(ctx)), regionCode, fields, ctx.station.clock()),
   'registry.searchHouseholds': (ctx, input) => searchHouseholds(ctx.station.db, { ...input, regionCode: scopeOf(ctx, input.regionCode) }),
   'registry.getHousehold': (ctx, { id }) => getHouseholdDetail(ctx.station.db, id),
   'registry.validateHousehold': (ctx, input) => validateHouseholdForm(ctx.station, input),

@@ -26,12 +26,20 @@ beforeAll(async () => {
 afterAll(() => ts?.close());
 
 describe('the village form', () => {
-  it('passes for every village form the demo county generates (a part never exceeds its whole)', () => {
-    const rows = ts.station.db.$client.prepare('SELECT region_code AS code, record FROM villages').all() as { code: string; record: string }[];
-    expect(rows.length).toBeGreaterThan(10);
-    for (const r of rows) {
-      const record = JSON.parse(r.record) as Record<string, unknown>;
-      expect(errorsOf(checkVillageRecord(record, { year: record.dataYear as number })), r.code).toEqual([]);
+  it('passes for every village form the demo county generates, the tiny e2e county too (a part never exceeds its whole)', async () => {
+    const tiny = await makeStation();
+    fillDemoCounty(tiny.station, { households: 24, seed: 1 });
+    try {
+      for (const station of [ts.station, tiny.station]) {
+        const rows = station.db.$client.prepare('SELECT region_code AS code, record FROM villages').all() as { code: string; record: string }[];
+        expect(rows.length).toBeGreaterThan(10);
+        for (const r of rows) {
+          const record = JSON.parse(r.record) as Record<string, unknown>;
+          expect(errorsOf(checkVillageRecord(record, { year: record.dataYear as number })), r.code).toEqual([]);
+        }
+      }
+    } finally {
+      tiny.close();
     }
   });
 

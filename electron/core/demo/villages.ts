@@ -240,9 +240,12 @@ export function villageRecord(random: Random, plan: VillagePlan, tally: VillageT
     hasMutualFund: poor && random.chance(0.7),
     disastersLastYear: disasters,
   };
-  // Every 低保/五保 household has at least one person (the random extras are drawn separately).
-  record.dibaoPersonCount = Math.max(record.dibaoPersonCount ?? 0, record.dibaoHouseholdCount ?? 0);
-  record.wubaoPersonCount = Math.max(record.wubaoPersonCount ?? 0, record.wubaoHouseholdCount ?? 0);
+  // The random extras beyond the registered 低保 households are drawn separately: keep them within
+  // the village (a tiny demo village has only a few households) and at least one person per household.
+  record.dibaoHouseholdCount = Math.min(record.dibaoHouseholdCount ?? 0, households);
+  record.wubaoHouseholdCount = Math.min(record.wubaoHouseholdCount ?? 0, households);
+  record.dibaoPersonCount = Math.min(Math.max(record.dibaoPersonCount ?? 0, record.dibaoHouseholdCount), population);
+  record.wubaoPersonCount = Math.min(Math.max(record.wubaoPersonCount ?? 0, record.wubaoHouseholdCount), population);
   return record;
 }
 

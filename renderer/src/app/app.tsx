@@ -8,6 +8,7 @@ import { DashboardPage } from '../pages/dashboard-page';
 import { SettingsPage } from '../pages/settings/settings-page';
 import { RegistryPage } from '../pages/registry/registry-page';
 import { HouseholdRoute } from '../pages/registry/household-page';
+import { VillagePage } from '../pages/registry/village-page';
 import { QualityPage } from '../pages/quality/quality-page';
 import { AssistancePage } from '../pages/assistance/assistance-page';
 import { ExchangePage } from '../pages/exchange/exchange-page';
@@ -43,6 +44,7 @@ export function App() {
               <Route path="/registry" element={<RegistryPage />} />
               <Route path="/registry/household/:id" element={<HouseholdRoute />} />
               <Route path="/registry/new" element={<HouseholdRoute />} />
+              <Route path="/registry/village/:code" element={<VillagePage />} />
               <Route path="/quality" element={<QualityPage />} />
               <Route path="/assistance" element={<AssistancePage />} />
               <Route path="/assistance/:tab" element={<AssistancePage />} />

@@ -91,6 +91,21 @@ export const VILLAGE_FIELDS: readonly VillageField[] = [
   f('disastersLastYear', '上年遭受自然灾害类型', 'codes', 'disasterType'),
 ];
 
+/** The form's groups (§1.8), each named by its first field. */
+export const VILLAGE_SECTIONS: readonly { title: string; first: VillageField['key'] }[] = [
+  { title: '基本信息', first: 'villageNumber' },
+  { title: '村属性', first: 'attribute' },
+  { title: '土地', first: 'farmlandArea' },
+  { title: '人口', first: 'groupCount' },
+  { title: '收入与社会保障', first: 'perCapitaNetIncome' },
+  { title: '道路', first: 'pavedRoadToTownship' },
+  { title: '饮水、用电、住房', first: 'unsafeWaterHouseholdCount' },
+  { title: '产业', first: 'cooperativeCount' },
+  { title: '卫生', first: 'clinicCount' },
+  { title: '文化与信息', first: 'libraryCount' },
+  { title: '其他', first: 'hasMutualFund' },
+];
+
 const TITLE = '贫困村信息采集表';
 // China's extent, so a swapped or mistyped coordinate is caught (Gansu is 92–109°E, 32–43°N).
 const RANGES: Partial<Record<Kind, [number, number, string]>> = {

@@ -7,7 +7,7 @@ import { villageGroups, villages } from '../../db/schema';
 import { runWrite, type Actor } from '../../db/write-path';
 import { AppError } from '../../api/errors';
 import { errorsOf, type RuleViolation } from '../../domain/assistance/violations';
-import { VILLAGE_FIELDS, checkVillageRecord } from '../../domain/registry/village-form';
+import { VILLAGE_FIELDS, VILLAGE_SECTIONS, checkVillageRecord, type VillageField } from '../../domain/registry/village-form';
 import type { VillageRecord } from '../../domain/registry/types';
 import { getRegion } from '../regions';
 import { effectiveCodeTables } from './reference-data';
@@ -22,7 +22,16 @@ export interface VillageFormView {
   updatedAt: string | null;
   /** Warnings of the stored form (errors cannot be stored). */
   warnings: RuleViolation[];
+  /** The form's fields in order, in titled sections, for the screen to lay out. */
+  sections: { title: string; fields: VillageField[] }[];
 }
+
+const SECTIONS = VILLAGE_SECTIONS.map((s, i) => {
+  const from = VILLAGE_FIELDS.findIndex((f) => f.key === s.first);
+  const next = VILLAGE_SECTIONS[i + 1];
+  const to = next ? VILLAGE_FIELDS.findIndex((f) => f.key === next.first) : VILLAGE_FIELDS.length;
+  return { title: s.title, fields: VILLAGE_FIELDS.slice(from, to) };
+});
 
 function villageRegion(db: Db, code: string) {
   const region = getRegion(db, code);
@@ -41,7 +50,7 @@ export function villageForm(db: Db, code: string, today: Date): VillageFormView 
   const groups = db.select({ name: villageGroups.name }).from(villageGroups).where(eq(villageGroups.regionCode, code)).orderBy(villageGroups.sortOrder).all();
   const record = row ? (row.record as VillageRecord) : emptyRecord(code, region.name, today.getFullYear());
   const warnings = row ? checkVillageRecord(record as unknown as Record<string, unknown>, { year: record.dataYear, tables: effectiveCodeTables(db) }) : [];
-  return { regionCode: code, regionName: region.name, stored: !!row, record, groups: groups.map((g) => g.name), updatedAt: row?.updatedAt ?? null, warnings };
+  return { regionCode: code, regionName: region.name, stored: !!row, record, groups: groups.map((g) => g.name), updatedAt: row?.updatedAt ?? null, warnings, sections: SECTIONS };
 }
 
 /** Saves the form's fields (only the known ones; the village code and year stay the stored ones). */

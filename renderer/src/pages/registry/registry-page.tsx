@@ -222,6 +222,9 @@ export function RegistryPage() {
                 导出 xlsx
               </Button>
             )}
+            {level === 'village' && (
+              <Button onClick={() => navigate(`/registry/village/${selection.code}`)}>村信息</Button>
+            )}
             {user.role !== 'viewer' && (
               <Tooltip title={canCreate ? undefined : '请先在左侧选择一个村'}>
                 <Button

@@ -3,6 +3,7 @@ import { eq, like, and, asc } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { regions } from '../db/schema';
 import { divisionsCsv } from '../paths';
+import { AppError } from '../api/errors';
 import { REGION_LEVELS, type RegionLevel, significantPrefix, isRegionCode } from '../domain/region-code';
 
 export interface RegionRow {
@@ -41,6 +42,13 @@ export function loadDivisions(db: Db, csvText: string = readFileSync(divisionsCs
 
 export function getRegion(db: Db, code: string): RegionRow | undefined {
   return db.select().from(regions).where(eq(regions.code, code)).get() as RegionRow | undefined;
+}
+
+/** The village of that code, or the Chinese refusal every village-scoped request gives. */
+export function requireVillage(db: Db, code: string): RegionRow {
+  const region = getRegion(db, code);
+  if (!region || region.level !== 'village') throw new AppError('INVALID_INPUT', `「${code}」不是本库中的村级区划代码`);
+  return region;
 }
 
 export function childRegions(db: Db, parentCode: string): RegionRow[] {

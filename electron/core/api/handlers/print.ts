@@ -3,7 +3,7 @@ import { sessionOf } from '../handler-types';
 import type { MapEditorView, MaskExampleView, PrintCatalog, PrintDocumentInfo, PrintScopeKind, printContract } from '../contract/print';
 import { AppError } from '../errors';
 import { actorOf } from '../../services/users';
-import { getRegion } from '../../services/regions';
+import { getRegion, requireVillage } from '../../services/regions';
 import { prepareDownload, uploadedFile } from '../../services/transfer-files';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PAPER_SIZES, paperLabel } from '../../domain/paper';
@@ -55,14 +55,8 @@ async function userErrors<T>(run: () => T | Promise<T>): Promise<T> {
   }
 }
 
-function villageOf(ctx: HandlerContext, villageCode: string) {
-  const village = getRegion(ctx.station.db, villageCode);
-  if (!village || village.level !== 'village') throw new AppError('INVALID_INPUT', `「${villageCode}」不是本库中的村级区划代码`);
-  return village;
-}
-
 function mapEditor(ctx: HandlerContext, villageCode: string, year: number): MapEditorView {
-  const village = villageOf(ctx, villageCode);
+  const village = requireVillage(ctx.station.db, villageCode);
   const facts = loadVillageFacts(ctx.station.db, villageCode, year, ctx.station.clock());
   const data = distributionData(facts);
   const stored = villageMap(ctx.station.db, villageCode).image;
@@ -98,14 +92,14 @@ const EXAMPLE_PHONE = '13912345678';
 
 function maskExample(policy: MaskingPolicy): MaskExampleView {
   const check = validateMaskingPolicy(policy);
-  const usable = check.ok ? check.value : policy;
+  const example = { idNumber: EXAMPLE_ID, phone: EXAMPLE_PHONE };
+  if (!check.ok) return { ...example, problem: check.error.message, maskedIdNumber: '', maskedPhone: '', description: '' };
   return {
-    problem: check.ok ? null : check.error.message,
-    idNumber: EXAMPLE_ID,
-    maskedIdNumber: check.ok ? maskIdNumber(EXAMPLE_ID, usable) : '',
-    phone: EXAMPLE_PHONE,
-    maskedPhone: check.ok ? maskPhone(EXAMPLE_PHONE, usable) : '',
-    description: check.ok ? describeMaskingPolicy(usable) : '',
+    ...example,
+    problem: null,
+    maskedIdNumber: maskIdNumber(EXAMPLE_ID, check.value),
+    maskedPhone: maskPhone(EXAMPLE_PHONE, check.value),
+    description: describeMaskingPolicy(check.value),
   };
 }
 
@@ -172,7 +166,7 @@ export const printHandlers: HandlersFor<typeof printContract> = {
   'print.savePreferences': (ctx, input) => savePrintPreferences(ctx.station.db, actorOf(sessionOf(ctx)), input, ctx.station.clock()),
   'print.mapEditor': (ctx, { villageCode, year }) => mapEditor(ctx, villageCode, year),
   'print.setMapImage': (ctx, { villageCode, year, uploadRef }) => {
-    villageOf(ctx, villageCode); // a bad village code is refused before anything is stored
+    requireVillage(ctx.station.db, villageCode); // a bad village code is refused before anything is stored
     const upload = uploadedFile(ctx.station, uploadRef);
     setVillageMapImage(ctx.station.db, actorOf(sessionOf(ctx)), villageCode, readFileSync(upload.path), upload.fileName, ctx.station.clock());
     return mapEditor(ctx, villageCode, year);

@@ -181,7 +181,8 @@ export function checkVillageRecord(record: Record<string, unknown>, ctx: { year:
   }
   const planned = n('plannedExitYear');
   const exited = n('exitYear');
-  if (exited !== null && record.attribute !== null && record.attribute !== undefined && codeTable('villageAttribute', ctx.year, ctx.tables).find((e) => e.code === record.attribute)?.group === 'notPoor') {
+  const notPoor = codeTable('villageAttribute', ctx.year, ctx.tables).some((e) => e.code === record.attribute && e.group === 'notPoor');
+  if (exited !== null && notPoor) {
     out.push(violation('VILLAGE-EXIT', 'exitYear', '退出年度', '非贫困村没有退出年度', TITLE, 'warning'));
   }
   if (planned !== null && exited !== null && exited < planned - 3) {

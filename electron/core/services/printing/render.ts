@@ -4,7 +4,6 @@
 import type { Station } from '../../station';
 import type { Actor } from '../../db/write-path';
 import { AppError } from '../../api/errors';
-import { levelOfCode } from '../../domain/region-code';
 import { DEFAULT_MASKING_POLICY, type MaskingPolicy } from '../../domain/masking';
 import { isOrientation, isPaperSize, paperLabel, PAPER_PORTRAIT_MM, type Orientation, type PaperSize } from '../../domain/paper';
 import type { SheetPaper, TilingPlan } from '../../domain/tiling';
@@ -20,7 +19,7 @@ import {
   type DocumentKind,
   type PrintDocument,
 } from '../../printing/documents';
-import { getRegion } from '../regions';
+import { requireVillage } from '../regions';
 import { causeTableData, distributionData, flowChartData, householdTableData, targetChartData } from './village-documents';
 import { doorCardData, householdVillage, noticeData } from './household-documents';
 import { isRegistered, loadVillageFacts, type VillageFacts } from './village-facts';
@@ -86,7 +85,7 @@ function check(station: Station, req: PrintRequest): { paper: PaperSize; orienta
   }
   const village = scope.village;
   if (typeof village !== 'string') throw new AppError('INVALID_INPUT', `「${info.label}」按村打印，请选择村`);
-  if (levelOfCode(village) !== 'village' || !getRegion(station.db, village)) throw new AppError('INVALID_INPUT', `「${village}」不是本库中的村级区划代码`);
+  requireVillage(station.db, village);
   return { paper, orientation, scopeCode: village };
 }
 

@@ -9,7 +9,7 @@ import { AppError } from '../../api/errors';
 import { errorsOf, type RuleViolation } from '../../domain/assistance/violations';
 import { VILLAGE_FIELDS, VILLAGE_SECTIONS, checkVillageRecord, type VillageField } from '../../domain/registry/village-form';
 import type { VillageRecord } from '../../domain/registry/types';
-import { getRegion } from '../regions';
+import { requireVillage } from '../regions';
 import { effectiveCodeTables } from './reference-data';
 
 export interface VillageFormView {
@@ -33,19 +33,13 @@ const SECTIONS = VILLAGE_SECTIONS.map((s, i) => {
   return { title: s.title, fields: VILLAGE_FIELDS.slice(from, to) };
 });
 
-function villageRegion(db: Db, code: string) {
-  const region = getRegion(db, code);
-  if (!region || region.level !== 'village') throw new AppError('INVALID_INPUT', `「${code}」不是本库中的村级区划代码`);
-  return region;
-}
-
 function emptyRecord(code: string, name: string, year: number): VillageRecord {
   const blank = Object.fromEntries(VILLAGE_FIELDS.map((f) => [f.key, f.kind === 'codes' ? [] : null]));
   return { ...blank, regionCode: code, dataYear: year, name } as unknown as VillageRecord;
 }
 
 export function villageForm(db: Db, code: string, today: Date): VillageFormView {
-  const region = villageRegion(db, code);
+  const region = requireVillage(db, code);
   const row = db.select().from(villages).where(eq(villages.regionCode, code)).get();
   const groups = db.select({ name: villageGroups.name }).from(villageGroups).where(eq(villageGroups.regionCode, code)).orderBy(villageGroups.sortOrder).all();
   const record = row ? (row.record as VillageRecord) : emptyRecord(code, region.name, today.getFullYear());

@@ -137,7 +137,7 @@ export function runWrite<T>(db: Db, actor: Actor, meta: WriteMeta, apply: (w: Wr
 }
 
 // Node-local tables never travel in packages, so they stay out of the change log.
-const LOCAL_ONLY_TABLES = new Set(['users', 'sessions', 'key_slots', 'settings', 'node']);
+const LOCAL_ONLY_TABLES = new Set(['users', 'sessions', 'key_slots', 'settings', 'node', 'attachments']);
 // Secrets are audited as "changed", never by value.
 const SECRET_FIELDS = new Set(['passwordHash', 'tokenHash', 'ciphertext', 'salt', 'iv', 'tag']);
 

@@ -4,3 +4,4 @@ export * from './exchange';
 export * from './assistance';
 export * from './workflow';
 export * from './printing';
+export * from './attachments';

@@ -9,6 +9,7 @@ import { referenceContract } from './reference';
 import { exchangeContract } from './exchange';
 import { assistanceContract } from './assistance';
 import { workflowContract } from './workflow';
+import { workflowPhotosContract } from './workflow-photos';
 import { printContract } from './print';
 import type { InputOf, OutputOf } from '../define';
 
@@ -25,6 +26,7 @@ export const contract = {
   ...exchangeContract,
   ...assistanceContract,
   ...workflowContract,
+  ...workflowPhotosContract,
   ...printContract,
 };
 
@@ -44,6 +46,7 @@ export type * from './reference';
 export type * from './exchange';
 export type * from './assistance';
 export type * from './workflow';
+export type * from './workflow-photos';
 export type * from './print';
 export type { Page } from './common';
 export type { Result, ApiError, ErrorKind } from '../errors';

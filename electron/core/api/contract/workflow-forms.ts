@@ -2,6 +2,7 @@
 // names the field in Chinese the way the router does for method inputs.
 import { z } from 'zod';
 import type { FormStage, StepForms } from '../../domain/workflow/step-rules';
+import { MAX_PHOTOS_PER_STEP } from '../../domain/workflow/photo-rules';
 import { AppError } from '../errors';
 
 export const isoDateSchema = z
@@ -54,7 +55,8 @@ export const STEP_FORM_SCHEMAS = {
     housingSafe: z.boolean().describe('住房是否安全'),
     labourers: count('劳动力人数'),
     labour: text('劳力与家庭情况', 1000),
-    photos: z.array(z.string().max(200)).max(20).default([]).describe('照片'),
+    // Ids from workflow.uploadPhoto; completing the step checks each is this case's photo.
+    photos: z.array(z.string().min(1).max(64)).max(MAX_PHOTOS_PER_STEP, `照片最多 ${MAX_PHOTOS_PER_STEP} 张`).default([]).describe('照片'),
     outcome: passFail,
   }),
   compare: z.object({

@@ -17,8 +17,8 @@ import { HOUSEHOLD_TESTS, VILLAGE_TESTS } from '../../domain/workflow/exit-param
 
 export type { CaseKind, CaseOutcome, HouseholdStatusOn, YearFlow, WorkflowYearParams, ExitCheckResult, IndicatorResult, AreaIndicatorResult, LevelProgress };
 
-/** 'case:ID', 'cohort:ID', 'monitoring:ID' — what the router resolves to a region for scope checks. */
-export const workflowRef = (kind: 'case' | 'cohort' | 'monitoring', id: string): string => `${kind}:${id}`;
+/** 'case:ID', 'cohort:ID', 'monitoring:ID', 'attachment:ID' — what the router resolves to a region for scope checks. */
+export const workflowRef = (kind: 'case' | 'cohort' | 'monitoring' | 'attachment', id: string): string => `${kind}:${id}`;
 
 export interface CaseRow {
   id: string;

@@ -11,6 +11,7 @@ import { referenceHandlers } from './reference';
 import { exchangeHandlers } from './exchange';
 import { assistanceHandlers } from './assistance';
 import { workflowHandlers } from './workflow';
+import { workflowPhotoHandlers } from './workflow-photos';
 import { printHandlers } from './print';
 
 export const handlers: HandlersFor<Contract> = {
@@ -25,5 +26,6 @@ export const handlers: HandlersFor<Contract> = {
   ...exchangeHandlers,
   ...assistanceHandlers,
   ...workflowHandlers,
+  ...workflowPhotoHandlers,
   ...printHandlers,
 };

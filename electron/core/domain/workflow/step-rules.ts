@@ -35,6 +35,7 @@ interface Common {
 
 export interface StepForms {
   verify: Common & { perCapitaIncome: number; assets: string; verifiers: string };
+  /** `photos`: ids of this case's attachments of the step (services/workflow/photos.ts). */
   inspect: Common & { housing: string; housingSafe: boolean; labourers: number; labour: string; photos: string[]; outcome: 'pass' | 'fail' };
   compare: Common & { foodClothing: string; housing: string; living: string; outcome: 'pass' | 'fail' };
   review: Common & { meetings: Meeting[] };
@@ -110,7 +111,8 @@ export function evaluateStep<S extends FormStage>(stage: S, form: StepForms[S], 
     case 'inspect': {
       const f = form as StepForms['inspect'];
       if (f.labourers < 0) problems.push('劳动力人数不能为负数');
-      return verdict(f.outcome, `住房${f.housingSafe ? '安全' : '不安全'}，劳动力 ${f.labourers} 人`);
+      const photos = f.photos.length > 0 ? `，照片 ${f.photos.length} 张` : '';
+      return verdict(f.outcome, `住房${f.housingSafe ? '安全' : '不安全'}，劳动力 ${f.labourers} 人${photos}`);
     }
     case 'compare': {
       const f = form as StepForms['compare'];

@@ -24,6 +24,7 @@ import { caseDetail } from './case-view';
 import { closedYears, currentMembers, exitCheckFor, householdRow, incomeOf, statusOf } from './facts';
 import { effectiveWorkflowParams } from './params';
 import { requireAuthority, requireNotFuture, todayOf, type WorkflowActor } from './access';
+import { stepPhotoProblems } from './photos';
 
 export interface CompleteStepInput {
   caseId: string;
@@ -88,6 +89,7 @@ export function completeStep(station: Station, who: WorkflowActor, input: Comple
     const pending = objectionsOf(db, c.id).filter((o) => o.concernsStage === stage && o.resolvedDate === null).length;
     const verdict = evaluateStep(stage, form, { date: input.date, previousDate, povertyLine: effectiveYearParams(db, c.year).povertyLineNbs, pendingObjections: pending });
     if (stage === 'conditions') verdict.problems.push(...eliminationProblems(station, c, form as never));
+    if (stage === 'inspect') verdict.problems.push(...stepPhotoProblems(db, c.id, stage, (form as { photos: string[] }).photos));
     if (verdict.problems.length > 0) refuse(`「${def.label}」未办理：${verdict.problems.join('；')}`);
     outcome = verdict.outcome;
     summary = verdict.summary;

@@ -189,7 +189,7 @@ export function helpText(): string {
   backup    在线备份数据库并做完整性检查
   restore   从备份恢复
   import    导入国家格式的建档立卡 xlsx（先试导入，再全部导入或只导入无错误的户）
-  export    export xlsx：导出建档立卡 xlsx（每人一行或每户一行）
+  export    export xlsx：导出建档立卡 xlsx（每人一行或每户一行；--layout village：村信息表）
   print     打印五张图、明白卡、公示等 PDF（可拼贴到 A4/A3，可按乡镇批量）
 ${packageHelp.zh}
 
@@ -206,7 +206,7 @@ Commands:
   backup    online backup with integrity check
   restore   restore from a backup
   import    import a national-layout registry xlsx (dry run, then all or only the valid households)
-  export    export xlsx: the registry as xlsx (one row per person or per household)
+  export    export xlsx: the registry as xlsx (one row per person or per household; --layout village: the village forms)
   print     wall charts, door cards, notices as PDF (tiled on A4/A3; batches per township)
 ${packageHelp.en}
 

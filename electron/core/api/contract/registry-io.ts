@@ -58,10 +58,48 @@ export interface ExportView {
   households: number;
 }
 
+/** The village-form import (贫困村信息采集表, one row per village): the same report, counted in villages. */
+export interface VillageImportSummaryView {
+  rows: number;
+  validVillages: number;
+  invalidVillages: number;
+  newVillages: number;
+  changedVillages: number;
+  unchangedVillages: number;
+  warnings: number;
+  errors: number;
+}
+
+export type VillageImportReportView = Omit<ImportReportView, 'summary'> & { summary: VillageImportSummaryView };
+
+export interface VillageImportApplyView extends VillageImportReportView {
+  mode: ImportModeName;
+  applied: { inserted: number; updated: number; unchanged: number; skipped: number };
+}
+
+export interface VillageExportView {
+  downloadRef: string;
+  fileName: string;
+  /** Villages written, one row each */
+  rows: number;
+  /** Of those, villages with a saved form */
+  stored: number;
+}
+
 const uploadRefSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{20,64}$/, '上传文件的引用格式不正确')
   .describe('上传的文件');
+
+const applyInput = z.object({
+  uploadRef: uploadRefSchema,
+  mode: z.enum(['all', 'valid']).describe('导入方式'),
+  expectedSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional()
+    .describe('预检时文件的 SHA-256'),
+});
 
 export const registryIoContract = {
   'registry.importDryRun': method<ImportReportView>()({
@@ -73,15 +111,7 @@ export const registryIoContract = {
   }),
   'registry.importApply': method<ImportApplyView>()({
     summary: '导入 xlsx：全部导入或全不导入，或只导入无错误的户（一个事务）',
-    input: z.object({
-      uploadRef: uploadRefSchema,
-      mode: z.enum(['all', 'valid']).describe('导入方式'),
-      expectedSha256: z
-        .string()
-        .regex(/^[0-9a-f]{64}$/)
-        .optional()
-        .describe('预检时文件的 SHA-256'),
-    }),
+    input: applyInput,
     access: 'write',
     scope: 'none',
   }),
@@ -94,6 +124,27 @@ export const registryIoContract = {
     }),
     // Full ID numbers, phones and bank accounts leave the station in this file: administrators only.
     access: 'admin',
+    scope: { input: (i) => i.regionCode },
+  }),
+  'registry.villageImportDryRun': method<VillageImportReportView>()({
+    summary: '导入村信息表 xlsx 预检：逐行报告问题，不写入',
+    input: z.object({ uploadRef: uploadRefSchema }),
+    // Each row names its village; the handler confines them to the caller's scope row by row.
+    access: 'write',
+    scope: 'none',
+  }),
+  'registry.villageImportApply': method<VillageImportApplyView>()({
+    summary: '导入村信息表 xlsx：全部导入或全不导入，或只导入无错误的村（一个事务）',
+    input: applyInput,
+    access: 'write',
+    scope: 'none',
+  }),
+  'registry.exportVillageXlsx': method<VillageExportView>()({
+    summary: '导出村信息表 xlsx（每个村一行）',
+    input: z.object({ regionCode: regionCodeSchema.describe('导出范围') }),
+    // The same fields anyone who may read a village's form sees on its page: no personal data
+    // beyond the village leader's office phone.
+    access: 'read',
     scope: { input: (i) => i.regionCode },
   }),
 };

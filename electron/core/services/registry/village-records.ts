@@ -33,7 +33,8 @@ const SECTIONS = VILLAGE_SECTIONS.map((s, i) => {
   return { title: s.title, fields: VILLAGE_FIELDS.slice(from, to) };
 });
 
-function emptyRecord(code: string, name: string, year: number): VillageRecord {
+/** The form of a village nothing has been saved for: every field empty, named after its division. */
+export function emptyRecord(code: string, name: string, year: number): VillageRecord {
   const blank = Object.fromEntries(VILLAGE_FIELDS.map((f) => [f.key, f.kind === 'codes' ? [] : null]));
   return { ...blank, regionCode: code, dataYear: year, name } as unknown as VillageRecord;
 }

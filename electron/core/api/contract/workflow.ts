@@ -203,6 +203,8 @@ export interface AreaExitView {
   year: number;
   passed: boolean;
   results: AreaIndicatorResult[];
+  /** The figures behind the poverty incidence: poor households and persons on `date` (the year's end, or today while it runs) and the population of the village forms (null while one is missing). */
+  basis: { date: string; poorHouseholds: number; poorPersons: number; population: number | null };
 }
 
 const id = (label: string) => z.string().min(1).max(64).describe(label);

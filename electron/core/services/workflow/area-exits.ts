@@ -21,12 +21,13 @@ const yearEnd = (station: Station, year: number): string => {
   return `${year}-12-31` < today ? `${year}-12-31` : today;
 };
 
-/** Poor persons per village below `scope` on `date`. */
-function poorPersonsByVillage(station: Station, scope: string, date: string): Map<string, number> {
-  const out = new Map<string, number>();
+/** Poor households and their persons per village below `scope` on `date`. */
+function poorByVillage(station: Station, scope: string, date: string): Map<string, { households: number; persons: number }> {
+  const out = new Map<string, { households: number; persons: number }>();
   for (const { household: h, status } of statusesOn(station.db, scope, date)) {
     if (status.status !== 'poor') continue;
-    out.set(h.regionCode, (out.get(h.regionCode) ?? 0) + householdSizeOn(h.memberships, date));
+    const c = out.get(h.regionCode) ?? { households: 0, persons: 0 };
+    out.set(h.regionCode, { households: c.households + 1, persons: c.persons + householdSizeOn(h.memberships, date) });
   }
   return out;
 }
@@ -39,9 +40,12 @@ function villageRecord(station: Station, code: string): VillageRecord | null {
 export function villageExit(station: Station, regionCode: string, year: number): AreaExitView {
   if (levelOfCode(regionCode) !== 'village') throw new AppError('INVALID_INPUT', `村：${regionCode} 不是村（社区）的区划代码`);
   const wf = effectiveWorkflowParams(station.db, year);
-  const poorPersons = poorPersonsByVillage(station, regionCode, yearEnd(station, year)).get(regionCode) ?? 0;
-  const r = villageExitCheck({ year, village: villageRecord(station, regionCode), poorPersons }, wf.villageIndicators, wf.incidenceThresholdPercent);
-  return { regionCode, regionName: regionName(station.db, regionCode), year, passed: r.passed, results: r.results };
+  const date = yearEnd(station, year);
+  const poor = poorByVillage(station, regionCode, date).get(regionCode) ?? { households: 0, persons: 0 };
+  const village = villageRecord(station, regionCode);
+  const r = villageExitCheck({ year, village, poorPersons: poor.persons }, wf.villageIndicators, wf.incidenceThresholdPercent);
+  const basis = { date, poorHouseholds: poor.households, poorPersons: poor.persons, population: village?.populationCount ?? null };
+  return { regionCode, regionName: regionName(station.db, regionCode), year, passed: r.passed, results: r.results, basis };
 }
 
 export function countyExit(
@@ -52,7 +56,8 @@ export function countyExit(
 ): AreaExitView {
   const county = ancestorCode(scope, 'county');
   const tables = effectiveCodeTables(station.db);
-  const poor = poorPersonsByVillage(station, county, yearEnd(station, year));
+  const date = yearEnd(station, year);
+  const poor = poorByVillage(station, county, date);
   let population: number | null = 0;
   const poorVillages: { exited: boolean }[] = [];
   for (const v of regionsBelow(station.db, county, 'village')) {
@@ -64,8 +69,10 @@ export function countyExit(
       poorVillages.push({ exited: typeof record.exitYear === 'number' && record.exitYear <= year });
     }
   }
-  const poorPersons = [...poor.values()].reduce((a, b) => a + b, 0);
+  const poorPersons = [...poor.values()].reduce((a, b) => a + b.persons, 0);
+  const poorHouseholds = [...poor.values()].reduce((a, b) => a + b.households, 0);
   const anyFigure = assessment.wrongExitPercent !== null || assessment.missedPercent !== null || assessment.satisfactionPercent !== null;
   const r = countyExitCheck({ year, poorPersons, population, poorVillages, assessment: anyFigure ? assessment : null }, effectiveWorkflowParams(station.db, year));
-  return { regionCode: county, regionName: regionName(station.db, county), year, passed: r.passed, results: r.results };
+  const basis = { date, poorHouseholds, poorPersons, population };
+  return { regionCode: county, regionName: regionName(station.db, county), year, passed: r.passed, results: r.results, basis };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import dayjs from 'dayjs';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, List, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import type { CoverageReport, TeamView, VillageFormView } from '../../../../electron/core/api/contract';
@@ -6,6 +7,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useSignedIn } from '../../app/session';
 import { useCodeTables, type CodeTables } from './use-code-tables';
+import { ExitVerdict, ExitYearInput, useVillageExit, VillageExitResult } from '../workflow/area-exit-parts';
 
 type Field = VillageFormView['sections'][number]['fields'][number];
 type Values = Record<string, unknown>;
@@ -109,8 +111,36 @@ export function VillagePage() {
           )}
         </Form>
       </Card>
+      {/* Keyed by the village: a new village starts again from its own form's year. */}
+      <ExitIndicators key={code} code={code} dataYear={view.record.dataYear} savedAt={view.updatedAt} />
       <TeamAndCoverage code={code} />
     </Space>
+  );
+}
+
+/**
+ * 退出指标 of this village (domain.md §5.1). The year starts at the form's data year — its population
+ * is what the incidence divides by — but never after this year; a saved form reloads the indicators,
+ * since they read the form.
+ */
+function ExitIndicators({ code, dataYear, savedAt }: { code: string; dataYear: number | null; savedAt: string | null }) {
+  const [year, setYear] = useState(() => Math.min(dataYear ?? dayjs().year(), dayjs().year()));
+  const { view, standard } = useVillageExit(code, year, savedAt);
+  return (
+    <Card
+      title="退出指标"
+      data-testid="village-exit"
+      extra={
+        <Space>
+          <span>年度</span>
+          <ExitYearInput value={year} onChange={setYear} />
+          <ExitVerdict view={view.data} />
+        </Space>
+      }
+    >
+      {view.error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title="未能计算退出指标" description={view.error} />}
+      {view.data ? <VillageExitResult view={view.data} standard={standard} /> : !view.error && <Spin />}
+    </Card>
   );
 }
 

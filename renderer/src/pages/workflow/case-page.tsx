@@ -12,6 +12,7 @@ import { StepForm } from './step-form';
 import { NoticePanel } from './notice-panel';
 import { SignoffPanel } from './signoff-panel';
 import { BackTitle } from './back-title';
+import { StepPhotos } from './step-photos';
 
 const STEP_STATUS = { done: 'finish', current: 'process', pending: 'wait', failed: 'error' } as const;
 
@@ -22,6 +23,12 @@ function stageDescription(s: StageView): string {
   if (s.authority === 'county') parts.push('县级');
   return parts.join(' · ');
 }
+
+/** The photo ids a completed step's form cites (二看), if any. */
+const citedPhotos = (data: unknown): string[] => {
+  const photos = (data as { photos?: unknown } | null)?.photos;
+  return Array.isArray(photos) ? photos.filter((p): p is string => typeof p === 'string') : [];
+};
 
 /** The current step's form or panel, or why the caller cannot do it. */
 function CurrentStep({ detail, onDone }: { detail: CaseDetail; onDone(next: CaseDetail): void }) {
@@ -181,6 +188,7 @@ export function CasePage() {
                   {s.action === 'reopen' ? '（退回重办）' : s.outcome === 'fail' ? '（未通过）' : ''}
                 </Typography.Text>
                 <div>{s.summary}</div>
+                {s.action === 'complete' && <StepPhotos ids={citedPhotos(s.data)} />}
                 <Typography.Text type="secondary">
                   {s.recordedBy} 于 {formatDateTime(s.recordedAt)} 登记
                 </Typography.Text>

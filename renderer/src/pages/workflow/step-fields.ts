@@ -1,6 +1,6 @@
 // The fields of each step's form, mirroring core's step schemas (api/contract/workflow-forms.ts).
 // Core checks every field again and names what is wrong; this only lays the form out.
-export type FieldKind = 'text' | 'textarea' | 'number' | 'bool' | 'passFail' | 'decision' | 'date' | 'meetings';
+export type FieldKind = 'text' | 'textarea' | 'number' | 'bool' | 'passFail' | 'decision' | 'date' | 'meetings' | 'photos';
 
 export interface StepField {
   name: string;
@@ -28,6 +28,7 @@ export const STEP_FIELDS: Record<string, StepField[]> = {
     { name: 'housingSafe', label: '住房是否安全', kind: 'bool', yes: '住房安全' },
     { name: 'labourers', label: '劳动力人数', kind: 'number' },
     { name: 'labour', label: '劳力与家庭情况', kind: 'textarea' },
+    { name: 'photos', label: '照片', kind: 'photos' },
     passFail('看的结论'),
   ],
   compare: [
@@ -70,6 +71,7 @@ export function initialValues(stage: string): Record<string, unknown> {
     if (f.kind === 'bool') out[f.name] = true;
     if (f.kind === 'passFail') out[f.name] = 'pass';
     if (f.kind === 'decision') out[f.name] = 'approve';
+    if (f.kind === 'photos') out[f.name] = [];
     if (f.kind === 'meetings') out[f.name] = [{ body: 'representatives', participants: null, votesFor: null, votesAgainst: 0, votesAbstain: 0 }];
   }
   return out;

@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { SaveError, useSave } from '../assistance/save-error';
 import { MEETING_BODIES, pairOptions } from './labels';
 import { initialValues, STEP_FIELDS, type StepField } from './step-fields';
+import { PhotoUploadField } from './step-photos';
 
 const iso = (d: unknown): string | null => (dayjs.isDayjs(d) ? d.format('YYYY-MM-DD') : null);
 
@@ -17,6 +18,7 @@ function formData(stage: string, v: Record<string, unknown>, pendingObjection: b
     if (f.kind === 'date') out[f.name] = iso(value);
     else if (f.kind === 'meetings') out[f.name] = ((value as Record<string, unknown>[] | undefined) ?? []).map((m) => ({ ...m, date: iso(m.date), attendees: m.attendees ?? '' }));
     else if (f.kind === 'text' || f.kind === 'textarea') out[f.name] = value ?? '';
+    else if (f.kind === 'photos') out[f.name] = value ?? [];
     else out[f.name] = value ?? null;
   }
   if (pendingObjection) out.objectionResolution = { upheld: v.objectionUpheld === true, note: v.objectionNote ?? '' };
@@ -65,7 +67,7 @@ function MeetingsField() {
 }
 
 /** Form.Item hands its child value/checked and onChange: they pass through to the input. */
-function FieldInput({ f, ...control }: { f: StepField; [prop: string]: unknown }) {
+function FieldInput({ f, caseId, ...control }: { f: StepField; caseId: string; [prop: string]: unknown }) {
   switch (f.kind) {
     case 'text':
       return <Input {...control} aria-label={f.label} style={{ width: 320 }} />;
@@ -81,6 +83,8 @@ function FieldInput({ f, ...control }: { f: StepField; [prop: string]: unknown }
       return <Radio.Group {...control} aria-label={f.label} options={[{ value: 'approve', label: '同意' }, { value: 'reject', label: '不同意' }]} />;
     case 'date':
       return <DatePicker {...control} aria-label={f.label} />;
+    case 'photos':
+      return <PhotoUploadField {...control} caseId={caseId} />;
     case 'meetings':
       return null;
   }
@@ -120,7 +124,7 @@ export function StepForm({ detail, stage, onDone }: Props) {
           </Form.Item>
         ) : (
           <Form.Item key={f.name} name={f.name} label={f.label} valuePropName={f.kind === 'bool' ? 'checked' : 'value'}>
-            <FieldInput f={f} />
+            <FieldInput f={f} caseId={detail.id} />
           </Form.Item>
         ),
       )}

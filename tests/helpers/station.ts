@@ -8,6 +8,11 @@ import type { Input, MethodName, Output } from '../../electron/core/api/contract
 
 export const ADMIN = { username: 'admin', password: 'Admin1234' };
 export const HUINING = '620422000000';
+// 会师镇 and 柴家门镇, two real townships of 会宁县, and a village of 会师镇: scope tests put a
+// clerk in one township and data in the other.
+export const HUISHI = '620422100000';
+export const HUISHI_VILLAGE = '620422100201';
+export const OTHER_TOWNSHIP = '620422101000';
 
 /** A clock the test moves by hand. */
 export function manualClock(start = '2026-03-02T08:00:00.000Z') {

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { makeStation, ok, callApi, loginAs, ADMIN, type TestStation } from '../helpers/station';
 import { family } from '../helpers/households';
+import { openApplicantCase } from '../helpers/workflow';
 import { makeIdNumber } from '../../electron/core/domain/registry/id-number';
 import type { CaseDetail, Input } from '../../electron/core/api/contract';
 
@@ -27,22 +28,7 @@ const step = (caseId: string, stage: string, date: string, data: unknown): Input
 const meeting = (date: string, votesFor = 9) => ({ body: 'representatives' as const, date, participants: 11, votesFor, votesAgainst: 11 - votesFor, votesAbstain: 0, attendees: '村民代表 11 人' });
 const stageState = (c: CaseDetail) => Object.fromEntries(c.stages.map((s) => [s.code, s.state]));
 
-async function applicant(token: string, regionCode = HUISHI_VILLAGE, headName = '马国福', seq = 31) {
-  return ok(
-    t.station,
-    'workflow.openIdentification',
-    {
-      kind: 'identification',
-      householdId: null,
-      applicant: { regionCode, groupName: '三社', headName, headIdNumber: makeIdNumber('620422', '1968-03-15', seq), phone: null },
-      applicationDate: '2019-03-04',
-      reason: '家中两人患慢性病，收入低',
-      attribute: '1',
-      mainCause: '01',
-    },
-    token,
-  );
-}
+const applicant = (token: string, regionCode = HUISHI_VILLAGE, headName = '马国福', seq = 31) => openApplicantCase(t.station, token, regionCode, headName, seq);
 
 /** A poor household since 2014 whose 2020 income and conditions pass (or with `poorIncome`, fail) the exit check. */
 async function poorHousehold(headName: string, regionCode = HUISHI_VILLAGE, poorIncome = false) {

@@ -1,17 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { makeStation, ok, callApi, loginAs, ADMIN, type TestStation } from '../helpers/station';
+import { makeStation, ok, callApi, loginAs, ADMIN, HUISHI, HUISHI_VILLAGE, OTHER_TOWNSHIP, type TestStation } from '../helpers/station';
 import { makePng } from '../helpers/png';
 import { makeJpeg } from '../helpers/jpeg';
-import { makeIdNumber } from '../../electron/core/domain/registry/id-number';
+import { openApplicantCase } from '../helpers/workflow';
 import { storeUpload, uploadedFile } from '../../electron/core/services/transfer-files';
 import { MAX_PHOTO_BYTES } from '../../electron/core/domain/workflow/photo-rules';
 import type { Input } from '../../electron/core/api/contract';
-
-// 会师镇 620422100000 and 柴家门镇 620422101000 are two real townships of 会宁县.
-const HUISHI = '620422100000';
-const HUISHI_VILLAGE = '620422100201';
-const OTHER_TOWNSHIP = '620422101000';
 
 let t: TestStation;
 let admin: string;
@@ -39,21 +34,9 @@ afterEach(() => t.close());
 const step = (caseId: string, stage: string, date: string, data: unknown): Input<'workflow.completeStep'> => ({ caseId, stage, date, data });
 const inspectForm = (photos: string[]) => ({ housing: '土坯房三间，后墙开裂', housingSafe: false, labourers: 1, labour: '户主患病，仅妻子务农', photos, outcome: 'pass' });
 
+/** An applicant's case at its 二看 step. */
 async function openCase(token: string, regionCode = HUISHI_VILLAGE, headName = '马国福', seq = 31) {
-  const c = await ok(
-    t.station,
-    'workflow.openIdentification',
-    {
-      kind: 'identification',
-      householdId: null,
-      applicant: { regionCode, groupName: '三社', headName, headIdNumber: makeIdNumber('620422', '1968-03-15', seq), phone: null },
-      applicationDate: '2019-03-04',
-      reason: '家中两人患慢性病，收入低',
-      attribute: '1',
-      mainCause: '01',
-    },
-    token,
-  );
+  const c = await openApplicantCase(t.station, token, regionCode, headName, seq);
   await ok(t.station, 'workflow.completeStep', step(c.id, 'verify', '2019-03-08', { perCapitaIncome: 2100, assets: '土坯房三间', verifiers: '王海、李强' }), token);
   return c.id;
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { getTableConfig, type SQLiteTable, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from './connection';
-import { auditLog, changeLog, settings } from './schema';
+import { auditLog, settings } from './schema';
 import { auditEntryHash, GENESIS_HASH } from './audit-chain';
 import { canonicalJson } from './canonical-json';
 
@@ -40,8 +40,9 @@ export interface Writer {
   update<T extends SQLiteTable>(table: T, id: string | number, patch: Partial<T['$inferInsert']>): T['$inferSelect'];
   remove<T extends SQLiteTable>(table: T, id: string | number): T['$inferSelect'] | null;
   /**
-   * Bulk insert for imports and the demo county: prepared statements, one change-log row per
-   * inserted row, and a count (not every row) in the audit entry. Rows use the table's property
+   * Bulk insert for imports, applied packages and the demo county: one prepared statement, one
+   * change-log row per inserted row (written by SQLite from the id list, not row by row from
+   * JavaScript), and a count (not every row) in the audit entry. Rows use the table's property
    * names, like insert(); JSON-mode columns take objects.
    */
   insertMany<T extends SQLiteTable>(table: T, rows: readonly T['$inferInsert'][]): number;
@@ -61,13 +62,18 @@ function primaryKeyOf(table: SQLiteTable): { name: string; column: SQLiteColumn;
 /**
  * The one write path. Applies the change, appends one hash-chained audit entry and one change-log
  * entry per changed row, all in one transaction: either all three happen or none does.
+ *
+ * A change-log entry names the row and what happened to it, without a copy of the row: a report
+ * reads the rows as they are when it is made (only a row's last state travels anyway), so copying
+ * every row into the log would double the cost of every bulk write for nothing.
  */
 export function runWrite<T>(db: Db, actor: Actor, meta: WriteMeta, apply: (w: Writer) => T, now: Date = new Date()): T {
   return db.transaction((tx) => {
     const changes: RowChange[] = [];
     const notes: Row = {};
     const bulkCounts: Record<string, number> = {};
-    const pendingBulk: [string, string, string][] = [];
+    // Ids inserted in bulk, per table, for the change log written once the audit seq is known.
+    const pendingBulk = new Map<string, string[]>();
     const writer: Writer = {
       tx,
       insert(table, row) {
@@ -96,13 +102,14 @@ export function runWrite<T>(db: Db, actor: Actor, meta: WriteMeta, apply: (w: Wr
         if (rows.length === 0) return 0;
         const plan = bulkPlan(table);
         const insertRow = db.$client.prepare(plan.sql);
-        const log = !LOCAL_ONLY_TABLES.has(plan.name);
+        const logged = LOCAL_ONLY_TABLES.has(plan.name) ? null : pendingBulk.get(plan.name) ?? [];
+        if (logged) pendingBulk.set(plan.name, logged);
         const columns = plan.columns;
         const values: unknown[] = new Array(columns.length);
         for (const row of rows as Row[]) {
           for (let i = 0; i < columns.length; i++) values[i] = columns[i]!.encode(row[columns[i]!.key]);
           insertRow.run(values);
-          if (log) pendingBulk.push([plan.name, String(row[plan.pkKey]), canonicalJson(row)]);
+          logged?.push(String(row[plan.pkKey]));
         }
         bulkCounts[plan.name] = (bulkCounts[plan.name] ?? 0) + rows.length;
         return rows.length;
@@ -114,23 +121,18 @@ export function runWrite<T>(db: Db, actor: Actor, meta: WriteMeta, apply: (w: Wr
     const result = apply(writer);
     if (Object.keys(bulkCounts).length > 0) notes.inserted = bulkCounts;
     const auditSeq = appendAuditEntry(tx, actor, meta, summarize(changes, 'before'), summarize(changes, 'after', notes), now);
-    if (pendingBulk.length > 0) {
-      const logRow = db.$client.prepare("INSERT INTO change_log (at, table_name, row_id, op, row, audit_seq) VALUES (?, ?, ?, 'insert', ?, ?)");
-      const at = now.toISOString();
-      for (const [table, id, json] of pendingBulk) logRow.run(at, table, id, json, auditSeq);
+    const at = now.toISOString();
+    if (pendingBulk.size > 0) {
+      // json_each hands the ids to SQLite in their order, so the sequence numbers follow the inserts.
+      const logIds = db.$client.prepare(
+        "INSERT INTO change_log (at, table_name, row_id, op, audit_seq) SELECT ?, ?, value, 'insert', ? FROM json_each(?) ORDER BY key",
+      );
+      for (const [table, ids] of pendingBulk) logIds.run(at, table, auditSeq, JSON.stringify(ids));
     }
+    const logRow = db.$client.prepare('INSERT INTO change_log (at, table_name, row_id, op, audit_seq) VALUES (?, ?, ?, ?, ?)');
     for (const c of changes) {
       if (!differs(c) || LOCAL_ONLY_TABLES.has(c.table)) continue;
-      tx.insert(changeLog)
-        .values({
-          at: now.toISOString(),
-          tableName: c.table,
-          rowId: c.id,
-          op: c.before === null ? 'insert' : c.after === null ? 'delete' : 'update',
-          row: c.after === null ? null : canonicalJson(c.after),
-          auditSeq,
-        })
-        .run();
+      logRow.run(at, c.table, c.id, c.before === null ? 'insert' : c.after === null ? 'delete' : 'update', auditSeq);
     }
     return result;
   });

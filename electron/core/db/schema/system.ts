@@ -92,20 +92,19 @@ export const auditLog = sqliteTable('audit_log', {
   hash: text('hash').notNull(),
 });
 
-/** Every row change, numbered; incremental packages carry the changes after an acknowledged seq. */
-export const changeLog = sqliteTable(
-  'change_log',
-  {
-    seq: integer('seq').primaryKey({ autoIncrement: true }),
-    at: text('at').notNull(),
-    tableName: text('table_name').notNull(),
-    rowId: text('row_id').notNull(),
-    op: text('op', { enum: ['insert', 'update', 'delete'] }).notNull(),
-    row: text('row'),
-    auditSeq: integer('audit_seq').notNull(),
-  },
-  (t) => [index('change_log_row').on(t.tableName, t.rowId)],
-);
+/**
+ * Every row change, numbered; incremental packages carry the rows changed after an acknowledged
+ * seq, read from their tables as they are then. Only ever scanned by seq range (its rowid), so it
+ * has no other index, and it holds no row copies: appending to it costs a bulk write next to nothing.
+ */
+export const changeLog = sqliteTable('change_log', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  at: text('at').notNull(),
+  tableName: text('table_name').notNull(),
+  rowId: text('row_id').notNull(),
+  op: text('op', { enum: ['insert', 'update', 'delete'] }).notNull(),
+  auditSeq: integer('audit_seq').notNull(),
+});
 
 /** Small key/value settings (JSON values), e.g. the audit chain head, backup policy. */
 export const settings = sqliteTable('settings', {

@@ -8,7 +8,7 @@ import { AppError } from '../../api/errors';
 import { NdjsonWriter } from '../../exchange/ndjson';
 import { DELETES_COUNT_KEY, DELETES_FILE, META_FILE, jsonBytes, type ReportMeta } from '../../exchange/payloads';
 import type { PayloadFile } from '../../exchange/package-format';
-import { REPORT_TABLES, REPORT_TABLE_NAMES, reportTable, snapshotSql } from './report-tables';
+import { REPORT_TABLES, snapshotSql } from './report-tables';
 import { channelState, parentPeer, type PeerRow } from './peers';
 import { createOutgoing, type OutboxRow } from './outbox';
 import type { NodeKeys } from './node-identity';
@@ -55,39 +55,21 @@ export function collectReport(station: Station, keys: NodeKeys, parent: PeerRow,
       }
       changeRange = maxSeq > 0 ? { fromSeq: 1, toSeq: maxSeq } : null;
     } else {
-      const writers = new Map<string, NdjsonWriter>();
+      // Every row changed in the range travels as it is now, read in this same transaction, which is
+      // its state at the end of the range; a changed row that no longer exists travels as a delete.
       const deletes = new NdjsonWriter();
-      const placeholders = REPORT_TABLE_NAMES.map(() => '?').join(', ');
-      // Only the last change of each row in the range matters: it is the row's state at the end.
-      const rows = sqlite
-        .prepare(
-          `SELECT c.table_name AS t, c.row_id AS id, c.op AS op, c.row AS row FROM change_log c
-           JOIN (SELECT MAX(seq) AS m FROM change_log WHERE seq > ? AND seq <= ? AND table_name IN (${placeholders}) GROUP BY table_name, row_id) last
-             ON last.m = c.seq
-           ORDER BY c.seq`,
-        )
-        .iterate(ackedChangeSeq, maxSeq, ...REPORT_TABLE_NAMES) as Iterable<{ t: string; id: string; op: string; row: string | null }>;
-      for (const r of rows) {
-        if (r.op === 'delete' || r.row === null) {
-          deletes.push({ table: r.t, id: r.id });
-          continue;
-        }
-        const t = reportTable(r.t)!;
-        let line = r.row;
-        if (t.generatedKeys.size > 0) {
-          const parsed = JSON.parse(r.row) as Record<string, unknown>;
-          for (const k of t.generatedKeys) delete parsed[k];
-          line = JSON.stringify(parsed);
-        }
-        let w = writers.get(r.t);
-        if (!w) writers.set(r.t, (w = new NdjsonWriter()));
-        w.pushJson(line);
-      }
       for (const t of REPORT_TABLES) {
-        const w = writers.get(t.name);
-        if (!w) continue;
-        files.push({ name: `${t.name}.ndjson`, bytes: w.bytes() });
-        recordCounts[t.name] = w.lines;
+        const changed = `SELECT row_id FROM change_log WHERE seq > ? AND seq <= ? AND table_name = ?`;
+        const lines = sqlite.prepare(`${snapshotSql(t)} WHERE "${t.pkName}" IN (${changed})`).pluck().all(ackedChangeSeq, maxSeq, t.name) as Buffer[];
+        if (lines.length > 0) {
+          files.push({ name: `${t.name}.ndjson`, bytes: Buffer.concat(lines) });
+          recordCounts[t.name] = lines.length;
+        }
+        const gone = sqlite
+          .prepare(`SELECT DISTINCT c.row_id FROM change_log c WHERE c.seq > ? AND c.seq <= ? AND c.table_name = ? AND NOT EXISTS (SELECT 1 FROM "${t.name}" r WHERE r."${t.pkName}" = c.row_id)`)
+          .pluck()
+          .all(ackedChangeSeq, maxSeq, t.name) as string[];
+        for (const id of gone) deletes.push({ table: t.name, id });
       }
       if (deletes.lines > 0) {
         files.push({ name: DELETES_FILE, bytes: deletes.bytes() });

@@ -1,0 +1,2 @@
+DROP INDEX `change_log_row`;--> statement-breakpoint
+ALTER TABLE `change_log` DROP COLUMN `row`;

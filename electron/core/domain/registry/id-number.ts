@@ -47,20 +47,37 @@ export type IdCheck =
  * lower-case x. The result is what we store.
  */
 export function normalizeIdNumber(raw: string): string {
+  // Stored and imported numbers are nearly always plain digits and X already, and the rules ask
+  // for the same number a dozen times per person: skip the Unicode folding when there is none to do.
+  if (isPlainUpper(raw)) return raw;
   return raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
+/** Only ASCII digits and capital letters: NFKC, space removal and upper-casing leave it as it is. */
+function isPlainUpper(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return false;
+  }
+  return true;
 }
 
 /** The GB 11643 check character of the first 17 digits. */
 export function idCheckChar(first17: string): string {
   if (!/^\d{17}$/.test(first17)) throw new Error('idCheckChar needs 17 digits');
+  return checkCharOf(first17);
+}
+
+/** The check character of the first 17 characters of `id`, known to be digits. */
+function checkCharOf(id: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
+  for (let i = 0; i < 17; i++) sum += (id.charCodeAt(i) - 48) * WEIGHTS[i]!;
   return CHECK_CHARS[sum % 11]!;
 }
 
 /** Whether an 18-character string carries the right check character (no other checks). */
 export function hasValidCheckChar(id18: string): boolean {
-  return /^\d{17}[\dX]$/.test(id18) && idCheckChar(id18.slice(0, 17)) === id18[17];
+  return /^\d{17}[\dX]$/.test(id18) && checkCharOf(id18) === id18[17];
 }
 
 /** 15-digit (pre-1999) numbers: insert "19" before YYMMDD and append the computed check char. */
@@ -82,9 +99,16 @@ function birthDateOf(yyyymmdd: string): string | null {
   const m = Number(yyyymmdd.slice(4, 6));
   const d = Number(yyyymmdd.slice(6, 8));
   if (y < EARLIEST_BIRTH_YEAR || m < 1 || m > 12 || d < 1) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return null; // 0230 rolled over into March
+  if (d > daysInMonth(y, m)) return null; // 0230 is no date
   return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Gregorian calendar, as Date.UTC counts: no Date object per birth date checked. */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) return 29;
+  return MONTH_DAYS[m - 1]!;
 }
 
 function fail(normalized: string, problem: IdProblem, message: string, info?: IdNumberInfo): IdCheck {

@@ -2,7 +2,7 @@
 // recorded, because the attribute decides which safety-net funds a household is counted under.
 import { groupOf } from '../code-tables';
 import { yuanToFen } from '../income';
-import { ageOfPerson, isLabourer } from '../person-facts';
+import { isLabourer } from '../person-facts';
 import { currentMembers, defineRule, entityFinding, householdFinding, inRange, personFinding } from './helpers';
 import type { Finding, QualityContext, QualityRule } from './types';
 
@@ -37,8 +37,8 @@ export const DIBAO_RULES: QualityRule[] = [
       out.push(entityFinding(rule, 'income', 'wubaoIncome', '特困供养金：五保（特困供养）户的五保金应大于0'));
     }
     const range = ctx.params.ages.labourFieldRequired;
-    for (const { p, i } of currentMembers(ctx)) {
-      if (isLabourer(p, ctx.year, ctx.tables) && inRange(ageOfPerson(p, ctx.asOf), range)) {
+    for (const { p, i, age } of currentMembers(ctx)) {
+      if (isLabourer(p, ctx.year, ctx.tables) && inRange(age, range)) {
         out.push(personFinding(rule, i, 'labourSkill', `劳动技能：五保（特困供养）户不应有${range.from}至${range.to}岁的劳动力`));
       }
     }

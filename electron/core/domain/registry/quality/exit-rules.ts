@@ -2,7 +2,7 @@
 // the data itself, otherwise the exit would not survive a 回头看 or a third-party check.
 import { groupOf } from '../code-tables';
 import { perCapitaNetIncomeFen } from '../income';
-import { ageOfPerson, filled, isDisabled, isSick } from '../person-facts';
+import { filled, isDisabled, isSick } from '../person-facts';
 import { exitIncomeLine } from '../year-params';
 import type { PersonRecord } from '../types';
 import { currentMembers, defineRule, entityFinding, householdSizeOf, inRange, personFinding } from './helpers';
@@ -43,8 +43,7 @@ export const EXIT_RULES: QualityRule[] = [
   }),
   exitedRule({ code: 'Q-EXIT-02', title: '已脱贫户有义务教育阶段失学辍学儿童' }, (ctx, rule) => {
     const range = ctx.params.ages.compulsoryEducation;
-    return currentMembers(ctx).flatMap(({ p, i }) => {
-      const age = ageOfPerson(p, ctx.asOf);
+    return currentMembers(ctx).flatMap(({ p, i, age }) => {
       // Children who cannot attend because of disability are taught at home (送教上门), not dropouts.
       if (!inRange(age, range) || isDisabled(p, ctx.year, ctx.tables) || !isOutOfSchool(ctx, p, age)) return [];
       return [personFinding(rule, i, 'studentStatus', `在校生状况：已脱贫户的${range.from}至${range.to}岁健康儿童未在校（义务教育无保障）`)];

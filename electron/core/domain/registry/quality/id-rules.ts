@@ -1,14 +1,14 @@
 // §1.9 item 2: ID number problems, plus the checks that tie the head's ID on the household part
 // to the 户主 row and catch a number entered twice.
 import { labelOf } from '../code-tables';
-import { canonicalId18, checkIdNumber, idInfoOf, normalizeIdNumber, type IdCheck } from '../id-number';
+import { canonicalId18, idInfoOf, normalizeIdNumber, type IdCheck } from '../id-number';
 import { headIndexes } from '../household-consistency';
 import { filled } from '../person-facts';
 import { currentMembers, defineRule, householdFinding, personFinding } from './helpers';
 import type { QualityContext, QualityRule } from './types';
 
 function checksOf(ctx: QualityContext): { i: number; check: IdCheck }[] {
-  return currentMembers(ctx).map(({ p, i }) => ({ i, check: checkIdNumber(p.idNumber, { asOf: ctx.asOf }) }));
+  return currentMembers(ctx).map(({ i, id }) => ({ i, check: id }));
 }
 
 const byProblem = (head: Omit<QualityRule, 'check'>, accept: (c: IdCheck) => boolean): QualityRule =>

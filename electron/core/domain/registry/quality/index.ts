@@ -13,6 +13,7 @@ import { LOGIC_RULES } from './logic-rules';
 import { MEDICAL_RULES } from './medical-rules';
 import { MIGRANT_RULES } from './migrant-rules';
 import { RELATIONSHIP_RULES } from './relationship-rules';
+import { withMemberFacts } from './helpers';
 import type { Finding, QualityContext, QualityRule } from './types';
 
 export type { Finding, FindingEntity, QualityContext, QualityRule, Severity } from './types';
@@ -38,7 +39,7 @@ export const QUALITY_RULES: readonly QualityRule[] = [
 
 /** Runs the rules (all by default) and returns their findings in rule order. */
 export function runQualityRules(ctx: QualityContext, rules: readonly QualityRule[] = QUALITY_RULES): Finding[] {
-  return rules.flatMap((rule) => rule.check(ctx));
+  return withMemberFacts(ctx, () => rules.flatMap((rule) => rule.check(ctx)));
 }
 
 /** Blocking findings stop an export: see Severity. */

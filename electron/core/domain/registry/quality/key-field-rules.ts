@@ -1,6 +1,6 @@
 // §1.9 item 3: key fields left empty. Education and student status have their own rules
 // (education-rules.ts) because "empty" there depends on the other field and on age.
-import { ageOfPerson, filled, isDisabled } from '../person-facts';
+import { filled, isDisabled } from '../person-facts';
 import type { ConditionsRecord } from '../types';
 import { currentMembers, defineRule, entityFinding, householdFinding, inRange, personFinding } from './helpers';
 import type { QualityRule } from './types';
@@ -51,7 +51,7 @@ export const KEY_FIELD_RULES: QualityRule[] = [
   defineRule({ code: 'Q-KEY-03', severity: 'warning', title: '16至65岁人员劳动能力为空', catalogueItem: 3 }, (ctx, rule) => {
     const range = ctx.params.ages.labourFieldRequired;
     return currentMembers(ctx)
-      .filter(({ p }) => !filled(p.labourSkill) && inRange(ageOfPerson(p, ctx.asOf), range))
+      .filter(({ p, age }) => !filled(p.labourSkill) && inRange(age, range))
       .map(({ i }) => personFinding(rule, i, 'labourSkill', `劳动技能：${range.from}至${range.to}岁人员必须填写劳动能力`));
   }),
   defineRule({ code: 'Q-KEY-04', severity: 'warning', title: '残疾人员无残疾证', catalogueItem: 3 }, (ctx, rule) =>

@@ -1,7 +1,7 @@
 // §1.4.7 / §1.9 item 6: labour capacity. A healthy working-age adult recorded without labour
 // capacity usually hides either a health problem not recorded or a household "parked" on 兜底.
 import { checkLabourerCount } from '../household-consistency';
-import { ageOfPerson, hasNoLabourCapacity, isHealthy, isStudent } from '../person-facts';
+import { hasNoLabourCapacity, isHealthy, isStudent } from '../person-facts';
 import { currentMembers, defineRule, householdFinding, inRange, personFinding } from './helpers';
 import type { QualityRule } from './types';
 
@@ -10,11 +10,11 @@ export const LABOUR_RULES: QualityRule[] = [
     const range = ctx.params.ages.working;
     return currentMembers(ctx)
       .filter(
-        ({ p }) =>
+        ({ p, age }) =>
           hasNoLabourCapacity(p, ctx.year, ctx.tables) &&
           isHealthy(p, ctx.year, ctx.tables) &&
           !isStudent(p, ctx.year, ctx.tables) &&
-          inRange(ageOfPerson(p, ctx.asOf), range),
+          inRange(age, range),
       )
       .map(({ i }) =>
         personFinding(rule, i, 'labourSkill', `劳动技能：${range.from}至${range.to}岁健康的非在校生不应为丧失劳动力或无劳动力`),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Descriptions, Radio, Table, Typography } from 'antd';
-import type { ImportProblemView, ImportReportView, ImportSummaryView } from '../../../../electron/core/api/contract';
+import type { ImportProblemView, ImportReportView, ImportSummaryView, VillageImportReportView, VillageImportSummaryView } from '../../../../electron/core/api/contract';
 import { SeverityTag } from './field-input';
 
 const n = (x: number) => x.toLocaleString('zh-CN');
@@ -11,28 +11,59 @@ export function rowList(rows: readonly number[], shown = 12): string {
   return rows.length > shown ? `${head} 等 ${n(rows.length)} 行` : head;
 }
 
-/** The counts of a dry run, as the clerk reads them before choosing how to import. */
-export function ImportSummary({ summary }: { summary: ImportSummaryView }) {
+interface Counts {
+  /** 文件内容: rows and what they hold */
+  content: string;
+  valid: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  invalid: number;
+  errors: number;
+  warnings: number;
+  /** 户 or 个村 */
+  unit: string;
+}
+
+function CountsSummary({ c }: { c: Counts }) {
   return (
     <Descriptions size="small" column={3} bordered data-testid="import-summary" styles={{ label: { width: 84, whiteSpace: 'nowrap' } }}>
       <Descriptions.Item label="文件内容">
-        <span style={{ whiteSpace: 'nowrap' }}>
-          {n(summary.rows)} 行 · {n(summary.households)} 户 · {n(summary.persons)} 人
-        </span>
+        <span style={{ whiteSpace: 'nowrap' }}>{c.content}</span>
       </Descriptions.Item>
       <Descriptions.Item label="可导入">
         <Typography.Text type="success" strong>
-          {n(summary.validHouseholds)} 户
+          {n(c.valid)} {c.unit}
         </Typography.Text>
-        （新增 {n(summary.newHouseholds)}，更新 {n(summary.changedHouseholds)}，无变化 {n(summary.unchangedHouseholds)}）
+        （新增 {n(c.added)}，更新 {n(c.changed)}，无变化 {n(c.unchanged)}）
       </Descriptions.Item>
       <Descriptions.Item label="有错误">
-        <Typography.Text type={summary.invalidHouseholds > 0 ? 'danger' : undefined} strong>
-          {n(summary.invalidHouseholds)} 户
+        <Typography.Text type={c.invalid > 0 ? 'danger' : undefined} strong>
+          {n(c.invalid)} {c.unit}
         </Typography.Text>
-        （错误 {n(summary.errors)} 处，提醒 {n(summary.warnings)} 处）
+        （错误 {n(c.errors)} 处，提醒 {n(c.warnings)} 处）
       </Descriptions.Item>
     </Descriptions>
+  );
+}
+
+/** The counts of a dry run, as the clerk reads them before choosing how to import. */
+export function ImportSummary({ summary: s }: { summary: ImportSummaryView }) {
+  const content = `${n(s.rows)} 行 · ${n(s.households)} 户 · ${n(s.persons)} 人`;
+  return (
+    <CountsSummary
+      c={{ content, valid: s.validHouseholds, added: s.newHouseholds, changed: s.changedHouseholds, unchanged: s.unchangedHouseholds, invalid: s.invalidHouseholds, errors: s.errors, warnings: s.warnings, unit: '户' }}
+    />
+  );
+}
+
+/** The same for a village-form file (one row per village). */
+export function VillageImportSummary({ summary: s }: { summary: VillageImportSummaryView }) {
+  const content = `${n(s.rows)} 行 · 每个村一行`;
+  return (
+    <CountsSummary
+      c={{ content, valid: s.validVillages, added: s.newVillages, changed: s.changedVillages, unchanged: s.unchangedVillages, invalid: s.invalidVillages, errors: s.errors, warnings: s.warnings, unit: '个村' }}
+    />
   );
 }
 
@@ -67,7 +98,7 @@ export function ProblemTable({ problems, total }: { problems: readonly ImportPro
         columns={[
           { title: '行', dataIndex: 'row', width: 64 },
           { title: '字段', dataIndex: 'field', width: 120, render: (f: string) => f || '整行' },
-          { title: '规则', dataIndex: 'rule', width: 120 },
+          { title: '规则', dataIndex: 'rule', width: 140 },
           {
             title: '说明',
             dataIndex: 'message',
@@ -85,7 +116,7 @@ export function ProblemTable({ problems, total }: { problems: readonly ImportPro
 }
 
 /** File, sheet and header row, the refused rows outside the caller's region, ignored columns. */
-export function ImportFileNotes({ report }: { report: ImportReportView }) {
+export function ImportFileNotes({ report, unit = '户' }: { report: ImportReportView | VillageImportReportView; unit?: '户' | '村' }) {
   return (
     <>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
@@ -96,8 +127,8 @@ export function ImportFileNotes({ report }: { report: ImportReportView }) {
           type="error"
           showIcon
           style={{ marginBottom: 8 }}
-          message={`第 ${rowList(report.outOfScopeRows)} 的户不在您的管辖范围（${report.scope.name}）内，不能导入`}
-          description="这些户属于其他乡镇，请交由所在乡镇或县扶贫办导入。"
+          message={`第 ${rowList(report.outOfScopeRows)} 的${unit}不在您的管辖范围（${report.scope.name}）内，不能导入`}
+          description={`这些${unit}属于其他乡镇，请交由所在乡镇或县扶贫办导入。`}
         />
       )}
       {report.ignoredColumns.length > 0 && (

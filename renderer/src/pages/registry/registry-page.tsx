@@ -216,12 +216,11 @@ export function RegistryPage() {
                 导入 xlsx
               </Button>
             )}
-            {/* the export holds unmasked ID numbers: administrators only, as core enforces */}
-            {user.role === 'admin' && (
-              <Button icon={<DownloadOutlined />} onClick={() => setXlsxDialog('export')}>
-                导出 xlsx
-              </Button>
-            )}
+            {/* anyone may export the village forms they can read; the households' file (unmasked
+                ID numbers) is offered to administrators only, as core enforces */}
+            <Button icon={<DownloadOutlined />} onClick={() => setXlsxDialog('export')}>
+              导出 xlsx
+            </Button>
             {level === 'village' && (
               <Button onClick={() => navigate(`/registry/village/${selection.code}`)}>村信息</Button>
             )}
@@ -261,7 +260,7 @@ export function RegistryPage() {
           }}
         />
       )}
-      {xlsxDialog === 'export' && <ExportDialog regionCode={selection.code} regionPath={selection.path} onClose={() => setXlsxDialog(null)} />}
+      {xlsxDialog === 'export' && <ExportDialog regionCode={selection.code} regionPath={selection.path} canExportHouseholds={user.role === 'admin'} onClose={() => setXlsxDialog(null)} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { regionCodeSchema } from './common';
+import type { VillageImportSummary } from '../../services/xlsx/village-import';
 
 export type ImportModeName = 'all' | 'valid';
 export type ExportLayoutName = 'person' | 'household';
@@ -59,16 +60,7 @@ export interface ExportView {
 }
 
 /** The village-form import (贫困村信息采集表, one row per village): the same report, counted in villages. */
-export interface VillageImportSummaryView {
-  rows: number;
-  validVillages: number;
-  invalidVillages: number;
-  newVillages: number;
-  changedVillages: number;
-  unchangedVillages: number;
-  warnings: number;
-  errors: number;
-}
+export type VillageImportSummaryView = VillageImportSummary;
 
 export type VillageImportReportView = Omit<ImportReportView, 'summary'> & { summary: VillageImportSummaryView };
 

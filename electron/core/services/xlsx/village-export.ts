@@ -2,9 +2,7 @@
 // village in code order, headed by the form's labels, values typed as the form has them (numbers
 // as numbers, 是/否, code labels). A village without a saved form gets a row with only its code,
 // township and name, so the file doubles as the sheet a township fills in and imports back.
-import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { Station } from '../../station';
 import { AppError } from '../../api/errors';
 import { recordEvent, type Actor } from '../../db/write-path';
@@ -16,6 +14,7 @@ import { effectiveCodeTables } from '../registry/reference-data';
 import { regionNames } from '../registry/region-names';
 import { emptyRecord } from '../registry/village-records';
 import { cellOf } from './export';
+import { writeWorkbook } from './workbook-file';
 import { CODE_COLUMN, TOWNSHIP_COLUMN, VILLAGE_LAYOUT, VILLAGE_SHEET_NAME, YEAR_COLUMN } from './village-layout';
 
 export interface VillageExportOptions {
@@ -59,59 +58,42 @@ export function villageFormsBelow(station: Station, regionCode: string): Village
   });
 }
 
-/**
- * Writes the village sheet with exceljs, as the household export does; a county has a few
- * hundred villages, so the whole workbook is built in memory and written once, next to the
- * target and renamed, so a file under that name is always complete.
- */
+/** Writes the village sheet; a county has a few hundred villages, so it is built whole in memory. */
 export async function exportVillageXlsx(station: Station, options: VillageExportOptions): Promise<VillageExportResult> {
   if (!isRegionCode(options.regionCode)) throw new AppError('INVALID_INPUT', `区划代码应为 12 位数字：${options.regionCode}`);
   const forms = villageFormsBelow(station, options.regionCode);
   if (forms.length === 0) throw new AppError('INVALID_INPUT', `区划 ${options.regionCode} 下没有村级区划，无法导出村信息表`);
   const tables = effectiveCodeTables(station.db);
   const names = regionNames(station.db);
-  const out = resolve(options.out);
-  await mkdir(dirname(out), { recursive: true });
-  const tmp = join(dirname(out), `.${randomUUID()}.xlsx.part`);
-
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '扶贫工作站';
-  wb.created = station.clock();
-  const ws = wb.addWorksheet(VILLAGE_SHEET_NAME, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'B2' }] });
-  // The code and text columns are formatted as text (@): a code or phone typed over in Excel stays text.
-  ws.columns = VILLAGE_LAYOUT.map((c) => ({ key: c.id, width: c.width, ...(c.id === CODE_COLUMN || c.spec?.kind === 'text' ? { style: { numFmt: '@' } } : {}) }));
-  const header = ws.addRow(VILLAGE_LAYOUT.map((c) => c.header));
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  header.height = 45;
-  for (const v of forms) {
-    const record = v.record as unknown as Record<string, unknown>;
-    ws.addRow(
-      VILLAGE_LAYOUT.map((c) => {
-        if (c.id === CODE_COLUMN) return v.code;
-        if (c.id === TOWNSHIP_COLUMN) return names.get(ancestorCode(v.code, 'township')) ?? null;
-        if (c.id === YEAR_COLUMN) return v.record.dataYear;
-        return cellOf(c.spec!, record[c.key], v.record.dataYear, tables);
-      }),
-    );
-  }
-  try {
-    await wb.xlsx.writeFile(tmp);
-    await rename(tmp, out);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  const file = await writeWorkbook(station, options.out, (wb) => {
+    const ws = wb.addWorksheet(VILLAGE_SHEET_NAME, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'B2' }] });
+    // The code and text columns are formatted as text (@): a code or phone typed over in Excel stays text.
+    ws.columns = VILLAGE_LAYOUT.map((c) => ({ key: c.id, width: c.width, ...(c.id === CODE_COLUMN || c.spec?.kind === 'text' ? { style: { numFmt: '@' } } : {}) }));
+    const header = ws.addRow(VILLAGE_LAYOUT.map((c) => c.header));
+    header.font = { bold: true };
+    header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    header.height = 45;
+    for (const v of forms) {
+      const record = v.record as unknown as Record<string, unknown>;
+      ws.addRow(
+        VILLAGE_LAYOUT.map((c) => {
+          if (c.id === CODE_COLUMN) return v.code;
+          if (c.id === TOWNSHIP_COLUMN) return names.get(ancestorCode(v.code, 'township')) ?? null;
+          if (c.id === YEAR_COLUMN) return v.record.dataYear;
+          return cellOf(c.spec!, record[c.key], v.record.dataYear, tables);
+        }),
+      );
+    }
+  });
   const stored = forms.filter((v) => v.stored).length;
   if (options.actor) {
     recordEvent(
       station.db,
       options.actor,
       { action: 'registry.export', entity: 'region', entityId: options.regionCode },
-      { format: 'xlsx', layout: 'village', villages: forms.length, stored, file: basename(out) },
+      { format: 'xlsx', layout: 'village', villages: forms.length, stored, file: basename(file) },
       station.clock(),
     );
   }
-  return { rows: forms.length, stored, file: out };
+  return { rows: forms.length, stored, file };
 }

@@ -17,7 +17,7 @@ import { readNode } from '../node-setup';
 import { effectiveCodeTables } from '../registry/reference-data';
 import { cellContext, FORMAT_RULES, INVALID, parseField, parseYear } from './cells';
 import type { CellValue } from './sheet-rows';
-import type { ImportMode, ImportProblem } from './import';
+import type { ImportApplyResult, ImportMode, ImportProblem, ImportReport } from './import';
 import { sameRecord, villageKey } from './import-plan';
 import { CODE_COLUMN, VILLAGE_LAYOUT, YEAR_COLUMN } from './village-layout';
 import { villageFormsBelow, type VillageFormRow } from './village-export';
@@ -38,19 +38,10 @@ export interface VillageImportSummary {
   errors: number;
 }
 
-export interface VillageImportReport {
-  file: { name: string; sha256: string; bytes: number; sheetName: string; headerRow: number };
-  summary: VillageImportSummary;
-  problems: ImportProblem[];
-  problemCount: number;
-  ignoredColumns: string[];
-  timings: { readMs: number; checkMs: number; writeMs: number };
-}
+/** The household import's report (import.ts), counted in villages. */
+export type VillageImportReport = Omit<ImportReport, 'summary'> & { summary: VillageImportSummary };
 
-export interface VillageImportApplyResult extends VillageImportReport {
-  mode: ImportMode;
-  applied: { inserted: number; updated: number; unchanged: number; skipped: number };
-}
+export type VillageImportApplyResult = Omit<ImportApplyResult, 'summary'> & { summary: VillageImportSummary };
 
 export interface VillageImportOptions {
   /** Villages must lie in this region; default: the node's own region */

@@ -106,7 +106,7 @@ async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-interface Workbook {
+export interface Workbook {
   zip: ZipFile;
   sheets: SheetRef[];
   sharedStrings: string[];
@@ -146,6 +146,23 @@ async function openWorkbook(file: string, size: number): Promise<Workbook> {
   }
 }
 
+async function openCheckedWorkbook(file: string, fileBytes: number): Promise<Workbook> {
+  try {
+    return await openWorkbook(file, fileBytes);
+  } catch (err) {
+    throw asAppError(err);
+  }
+}
+
+/**
+ * Opens `file` as a workbook for another reader (the village forms), refusing what is not one
+ * with the same sentences as the registry import. The caller closes `zip`.
+ */
+export async function openXlsxWorkbook(file: string): Promise<Workbook & { fileBytes: number }> {
+  const fileBytes = await checkFileKind(file);
+  return { ...(await openCheckedWorkbook(file, fileBytes)), fileBytes };
+}
+
 export interface ReadOptions {
   limits?: Partial<ReadLimits>;
   headers?: HeaderIndex;
@@ -168,12 +185,7 @@ export async function readRegistrySheet(
   const fileBytes = await checkFileKind(file);
   const hashing = sha256Of(file);
   hashing.catch(() => undefined);
-  let wb: Workbook;
-  try {
-    wb = await openWorkbook(file, fileBytes);
-  } catch (err) {
-    throw asAppError(err);
-  }
+  const wb = await openCheckedWorkbook(file, fileBytes);
   try {
     if (wb.sheets.length === 0) throw invalid('工作簿中没有工作表');
     let anyRows = false;

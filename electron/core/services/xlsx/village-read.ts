@@ -1,20 +1,19 @@
 // Opening a village-form workbook (贫困村信息): the sheet whose header row names the village
 // form's columns, with 村代码 among them, read whole (a county has a few hundred villages).
 //
-// The pieces are the registry reader's (zip-file.ts, sheet-rows.ts, workbook-parts.ts, layout.ts's
-// heading matcher); only the choice of sheet differs, which read.ts makes for the household
-// layout's required columns. read.ts is left as it is: when the file is not a workbook at all,
-// readRegistrySheet is asked why, so both importers say the same sentence about a CSV, an .xls
-// or a damaged file.
+// The pieces are the registry reader's: read.ts opens the workbook (so both importers say the same
+// sentence about a CSV, an .xls or a damaged file), sheet-rows.ts scans it and layout.ts matches
+// the headings; only the choice of sheet differs, which read.ts makes for the household layout's
+// required columns.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { AppError } from '../../api/errors';
 import { matchHeaderRow, type HeaderMatch, type LayoutColumn } from './layout';
-import { HEADER_SEARCH_ROWS, readRegistrySheet } from './read';
+import { HEADER_SEARCH_ROWS, openXlsxWorkbook, type Workbook } from './read';
 import { SheetRowScanner, type SheetRow } from './sheet-rows';
-import { officeDocumentPath, parseDateStyles, parseRelationships, parseSharedStrings, parseWorkbook, type SheetRef } from './workbook-parts';
+import type { SheetRef } from './workbook-parts';
 import { CODE_COLUMN, VILLAGE_HEADERS, VILLAGE_SHEET_NAME } from './village-layout';
-import { XlsxFormatError, ZipFile } from './zip-file';
+import { XlsxFormatError } from './zip-file';
 
 const MiB = 1024 * 1024;
 /** A county's village sheet is some 100 KB; far more is not a village form. */
@@ -39,51 +38,6 @@ export interface VillageSheet {
 
 const invalid = (message: string): AppError => new AppError('INVALID_INPUT', message);
 
-/** read.ts's sentence for a file that is not a readable workbook (it refuses it before any sheet). */
-async function notAWorkbook(file: string): Promise<AppError> {
-  try {
-    await readRegistrySheet(file, () => undefined);
-  } catch (err) {
-    if (err instanceof AppError) return err;
-  }
-  return invalid('不是 xlsx 文件：无法作为 Excel 工作簿打开');
-}
-
-interface Opened {
-  zip: ZipFile;
-  sheets: SheetRef[];
-  context: { sharedStrings: string[]; dateStyles: boolean[]; date1904: boolean };
-}
-
-async function openWorkbook(file: string, size: number): Promise<Opened> {
-  let zip: ZipFile;
-  try {
-    zip = await ZipFile.open(file, size);
-  } catch {
-    throw await notAWorkbook(file);
-  }
-  try {
-    const text = async (name: string | undefined, max = 16 * MiB): Promise<string | undefined> => {
-      const e = name ? zip.entry(name) : undefined;
-      return e ? zip.readText(e, max) : undefined;
-    };
-    const workbookPath = officeDocumentPath(await text('_rels/.rels'));
-    const workbookXml = await text(workbookPath);
-    if (workbookXml === undefined) throw await notAWorkbook(file);
-    const slash = workbookPath.lastIndexOf('/');
-    const dir = slash < 0 ? '' : workbookPath.slice(0, slash);
-    const rels = parseRelationships((await text(`${dir ? `${dir}/` : ''}_rels/${workbookPath.slice(slash + 1)}.rels`)) ?? '', dir);
-    const { sheets, date1904 } = parseWorkbook(workbookXml, rels);
-    const part = (suffix: string) => [...rels.values()].find((p) => p.toLowerCase().endsWith(suffix));
-    const dateStyles = parseDateStyles(await text(part('styles.xml')));
-    const sharedStrings = parseSharedStrings(await text(part('sharedstrings.xml'), 64 * MiB));
-    return { zip, sheets, context: { sharedStrings, dateStyles, date1904 } };
-  } catch (err) {
-    await zip.close();
-    throw err instanceof XlsxFormatError ? invalid(err.message) : err;
-  }
-}
-
 /** The row among the first ones that names most village columns, if it names 3 or more. */
 function bestHeader(head: readonly SheetRow[]): { row: SheetRow; match: HeaderMatch; personColumns: number } | null {
   let best: { row: SheetRow; match: HeaderMatch; personColumns: number } | null = null;
@@ -101,7 +55,7 @@ type SheetVerdict =
   | { kind: 'household' | 'no-code' | 'none' | 'empty'; sheet: string; headerRow?: number };
 
 /** Reads one sheet: its header search window, and its data rows when it is the village form. */
-async function readSheet(wb: Opened, sheet: SheetRef, headOnly: boolean): Promise<SheetVerdict> {
+async function readSheet(wb: Workbook, sheet: SheetRef, headOnly: boolean): Promise<SheetVerdict> {
   const entry = wb.zip.entry(sheet.path);
   if (!entry) return { kind: 'empty', sheet: sheet.name };
   const head: SheetRow[] = [];
@@ -115,7 +69,7 @@ async function readSheet(wb: Opened, sheet: SheetRef, headOnly: boolean): Promis
     if (!best.match.columns.some((c) => c?.id === CODE_COLUMN)) return { kind: 'no-code', sheet: sheet.name, headerRow: best.row.number };
     return { kind: 'village', sheet: sheet.name, headerRow: best.row.number, match: best.match, rows: head.filter((r) => r.number > best.row.number) };
   };
-  const scanner = new SheetRowScanner(wb.context, (row) => {
+  const scanner = new SheetRowScanner(wb, (row) => {
     if (row.cells.every((c) => c === undefined)) return;
     if (verdict) {
       if (verdict.kind !== 'village') return false;
@@ -132,19 +86,15 @@ async function readSheet(wb: Opened, sheet: SheetRef, headOnly: boolean): Promis
   return verdict ?? decide();
 }
 
-async function withWorkbook<T>(file: string, use: (wb: Opened, fileBytes: number) => Promise<T>): Promise<T> {
-  let size: number;
-  try {
-    const s = await stat(file);
-    size = s.isFile() ? s.size : 0;
-  } catch {
-    size = 0;
-  }
-  if (size === 0) throw await notAWorkbook(file);
+async function withWorkbook<T>(file: string, use: (wb: Workbook, fileBytes: number) => Promise<T>): Promise<T> {
+  const size = await stat(file).then(
+    (s) => (s.isFile() ? s.size : 0),
+    () => 0,
+  );
   if (size > MAX_FILE_BYTES) throw invalid(`文件过大（${(size / MiB).toFixed(0)} MB）：村信息表每个村一行，一个县不过几百行，请核对是否选错了文件`);
-  const wb = await openWorkbook(file, size);
+  const wb = await openXlsxWorkbook(file);
   try {
-    return await use(wb, size);
+    return await use(wb, wb.fileBytes);
   } catch (err) {
     throw err instanceof XlsxFormatError ? invalid(err.message) : err;
   } finally {

@@ -2,9 +2,6 @@
 // per village; plus the total. Every figure is a count over the same household set (statuses
 // and sizes on the table's date, from the household events), so rows always add up to the
 // total. The same rows print as a document (kind 'statistics') and export as xlsx.
-import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
 import type { Db } from '../../db/connection';
 import type { Station } from '../../station';
 import { AppError } from '../../api/errors';
@@ -18,6 +15,7 @@ import { percent } from '../../printing/documents/shared/format';
 import type { Count, StatisticsData, StatisticsRow } from '../../printing/documents/types';
 import { effectiveCodeTables } from '../registry/reference-data';
 import { getRegion, regionsBelow } from '../regions';
+import { writeWorkbook } from '../xlsx/workbook-file';
 import { loadRegionHouseholds, villagePopulation, type RegionHousehold } from '../workflow/flows';
 import { closedYear, headingFor, isoDay } from './village-facts';
 
@@ -142,45 +140,33 @@ export async function exportStatisticsXlsx(station: Station, options: Statistics
   const d = statisticsData(station.db, options.regionCode, options.year, station.clock());
   const cols = statisticsColumns(d);
   const unit = d.rowLevel === 'village' ? '村' : '乡镇';
-  const out = resolve(options.out);
-  await mkdir(dirname(out), { recursive: true });
-  const tmp = join(dirname(out), `.${randomUUID()}.xlsx.part`);
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '扶贫工作站';
-  wb.created = station.clock();
-  const ws = wb.addWorksheet('统计表', { views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }] });
-  const width = cols.length + 2;
-  ws.addRow([`${d.heading.year}年度${d.scopeName}建档立卡贫困人口统计表（数据截至${d.heading.asOf}）`]);
-  ws.mergeCells(1, 1, 1, width);
-  ws.getRow(1).font = { bold: true, size: 14 };
-  ws.addRow(['序号', unit, ...cols.map((c) => c.group || c.label)]);
-  ws.addRow(['', '', ...cols.map((c) => (c.group ? c.label : ''))]);
-  ws.mergeCells(2, 1, 3, 1);
-  ws.mergeCells(2, 2, 3, 2);
-  for (let i = 0; i < cols.length; ) {
-    let span = 1;
-    while (cols[i]!.group && cols[i + span]?.group === cols[i]!.group) span += 1;
-    if (span > 1) ws.mergeCells(2, i + 3, 2, i + 2 + span);
-    else if (!cols[i]!.group) ws.mergeCells(2, i + 3, 3, i + 3);
-    i += span;
-  }
-  for (const r of [2, 3]) {
-    ws.getRow(r).font = { bold: true };
-    ws.getRow(r).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  }
-  // Incidence goes in as the printed text (「2.35%」) so the workbook reads like the paper table.
-  const values = (r: (typeof d.rows)[number]) => cols.map((c) => (c.percent ? (c.value(r) === null ? null : percent(c.value(r))) : c.value(r)));
-  d.rows.forEach((r, i) => ws.addRow([i + 1, r.name, ...values(r)]));
-  const total = ws.addRow(['', d.total.name, ...values(d.total)]);
-  total.font = { bold: true };
-  ws.getColumn(2).width = 16;
-  try {
-    await wb.xlsx.writeFile(tmp);
-    await rename(tmp, out);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  await writeWorkbook(station, options.out, (wb) => {
+    const ws = wb.addWorksheet('统计表', { views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }] });
+    const width = cols.length + 2;
+    ws.addRow([`${d.heading.year}年度${d.scopeName}建档立卡贫困人口统计表（数据截至${d.heading.asOf}）`]);
+    ws.mergeCells(1, 1, 1, width);
+    ws.getRow(1).font = { bold: true, size: 14 };
+    ws.addRow(['序号', unit, ...cols.map((c) => c.group || c.label)]);
+    ws.addRow(['', '', ...cols.map((c) => (c.group ? c.label : ''))]);
+    ws.mergeCells(2, 1, 3, 1);
+    ws.mergeCells(2, 2, 3, 2);
+    for (let i = 0; i < cols.length; ) {
+      let span = 1;
+      while (cols[i]!.group && cols[i + span]?.group === cols[i]!.group) span += 1;
+      if (span > 1) ws.mergeCells(2, i + 3, 2, i + 2 + span);
+      else if (!cols[i]!.group) ws.mergeCells(2, i + 3, 3, i + 3);
+      i += span;
+    }
+    for (const r of [2, 3]) {
+      ws.getRow(r).font = { bold: true };
+      ws.getRow(r).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    }
+    // Incidence goes in as the printed text (「2.35%」) so the workbook reads like the paper table.
+    const values = (r: (typeof d.rows)[number]) => cols.map((c) => (c.percent ? (c.value(r) === null ? null : percent(c.value(r))) : c.value(r)));
+    d.rows.forEach((r, i) => ws.addRow([i + 1, r.name, ...values(r)]));
+    const total = ws.addRow(['', d.total.name, ...values(d.total)]);
+    total.font = { bold: true };
+    ws.getColumn(2).width = 16;
+  });
   return { rows: d.rows.length };
 }

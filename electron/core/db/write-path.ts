@@ -129,10 +129,10 @@ export function runWrite<T>(db: Db, actor: Actor, meta: WriteMeta, apply: (w: Wr
       );
       for (const [table, ids] of pendingBulk) logIds.run(at, table, auditSeq, JSON.stringify(ids));
     }
-    const logRow = db.$client.prepare('INSERT INTO change_log (at, table_name, row_id, op, audit_seq) VALUES (?, ?, ?, ?, ?)');
-    for (const c of changes) {
-      if (!differs(c) || LOCAL_ONLY_TABLES.has(c.table)) continue;
-      logRow.run(at, c.table, c.id, c.before === null ? 'insert' : c.after === null ? 'delete' : 'update', auditSeq);
+    const logged = changes.filter((c) => differs(c) && !LOCAL_ONLY_TABLES.has(c.table));
+    if (logged.length > 0) {
+      const logRow = db.$client.prepare('INSERT INTO change_log (at, table_name, row_id, op, audit_seq) VALUES (?, ?, ?, ?, ?)');
+      for (const c of logged) logRow.run(at, c.table, c.id, c.before === null ? 'insert' : c.after === null ? 'delete' : 'update', auditSeq);
     }
     return result;
   });

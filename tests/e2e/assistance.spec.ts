@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { Page as ApiPage, PairingView } from '../../electron/core/api/contract';
 import { collectConsoleErrors, SCREENS } from './support/fixtures';
+import { addDays, isoDay } from '../../electron/core/domain/workflow/dates';
 import { AppShell, LoginPage, cjk, pickOption } from './support/pages';
 import { startRegistryStation, type RegistryStation } from './support/registry-station';
 import { idNumber } from './support/id-number';
@@ -28,7 +29,7 @@ async function typeDate(page: Page, label: string, date: string, within = page.l
 test('register a unit and a cadre, close a coverage gap by pairing, keep the three books, refuse a loan above the cap', async ({ page }) => {
   const errors = collectConsoleErrors(page);
   // A household whose cadre left yesterday: the 两个全覆盖 check must find it.
-  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const yesterday = addDays(isoDay(new Date()), -1);
   const pairings = await station.api.call<ApiPage<PairingView>>('assistance.listPairings', { offset: 0, limit: 5 });
   const target = pairings.rows[0]!;
   await station.api.call('assistance.endPairing', { id: target.id, toDate: yesterday, reason: '工作调动' });

@@ -4,6 +4,7 @@ import { collectConsoleErrors, SCREENS } from './support/fixtures';
 import { cjk, pickOption } from './support/pages';
 import { startRegistryStation, type RegistryStation } from './support/registry-station';
 import { idNumber } from './support/id-number';
+import { isoDay } from '../../electron/core/domain/workflow/dates';
 import { dialog, openEventsTab, pickVillage, signInAdmin, typeDate } from './support/workflow-pages';
 
 // Natural changes and corrections on the demo county: an exited household that moves away (整户迁出) is
@@ -22,7 +23,7 @@ test.afterAll(async () => station?.stop());
 
 test.describe.configure({ mode: 'serial' });
 
-const today = new Date().toISOString().slice(0, 10);
+const today = isoDay(new Date());
 
 /** A household of the township whose status on `date` is `status`. */
 async function householdWith(status: string, date: string, regionCode = station.township.code): Promise<HouseholdRow> {

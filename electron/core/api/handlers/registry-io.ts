@@ -10,6 +10,7 @@ import { importApply, importDryRun, type ImportMode, type ImportReport } from '.
 import { exportXlsx } from '../../services/xlsx/export';
 import { exportVillageXlsx } from '../../services/xlsx/village-export';
 import { villageImportApply, villageImportDryRun } from '../../services/xlsx/village-import';
+import { isoDay } from '../../domain/workflow/dates';
 
 const MODES: Record<'all' | 'valid', ImportMode> = { all: 'all-or-nothing', valid: 'valid-only' };
 const LAYOUT_NAMES = { person: '每人一行', household: '每户一行' } as const;
@@ -40,7 +41,7 @@ function regionName(station: Station, code: string): string {
   return region.name;
 }
 
-const today = (station: Station): string => station.clock().toISOString().slice(0, 10).replaceAll('-', '');
+const today = (station: Station): string => isoDay(station.clock()).replaceAll('-', '');
 
 export const registryIoHandlers: HandlersFor<typeof registryIoContract> = {
   // A clerk's import is planned against the clerk's township: a household of another township

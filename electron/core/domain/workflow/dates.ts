@@ -9,6 +9,15 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
+/**
+ * The calendar day an instant falls on where the station is: the machine's local date (Beijing
+ * time on every station; README, TZ=Asia/Shanghai). Not the UTC date, which is still yesterday
+ * before 08:00 and would refuse a date entered as today.
+ */
+export function isoDay(d: Date): string {
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
 const toDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 const toIso = (d: Date): string => d.toISOString().slice(0, 10);
 

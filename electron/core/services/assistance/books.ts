@@ -14,6 +14,7 @@ import { effectiveCodeTables, effectiveYearParams } from '../registry/reference-
 import { helpersOn } from './pairings';
 import { readAssistancePolicy } from './policy-store';
 import { throwIfErrors } from './violations';
+import { isoDay } from '../../domain/workflow/dates';
 
 function householdOf(station: Station, id: string) {
   const h = station.db.select().from(households).where(eq(households.id, id)).get();
@@ -21,7 +22,7 @@ function householdOf(station: Station, id: string) {
   return { ...h, record: h.record as HouseholdRecord };
 }
 
-const today = (station: Station): string => station.clock().toISOString().slice(0, 10);
+const today = (station: Station): string => isoDay(station.clock());
 
 export interface PlanInput {
   householdId: string;

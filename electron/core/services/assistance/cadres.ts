@@ -17,6 +17,7 @@ import { effectiveCodeTables } from '../registry/reference-data';
 import { readAssistancePolicy } from './policy-store';
 import { relatedRegionSql } from './scope';
 import { throwIfErrors } from './violations';
+import { isoDay } from '../../domain/workflow/dates';
 
 export interface CadreInput {
   id: string | null;
@@ -41,7 +42,7 @@ export interface CadreFilters {
   limit: number;
 }
 
-const today = (station: Station): string => station.clock().toISOString().slice(0, 10);
+const today = (station: Station): string => isoDay(station.clock());
 
 /** Households each cadre helps on `day`. */
 export function activePairingCounts(db: Db, day: string, cadreIds?: readonly string[]): Map<string, number> {

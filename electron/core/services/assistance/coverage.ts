@@ -8,6 +8,7 @@ import { placeName } from './place-names';
 import { regionRange } from '../registry/households-read';
 import { readAssistancePolicy } from './policy-store';
 import { relatedRegionSql } from './scope';
+import { isoDay } from '../../domain/workflow/dates';
 
 const LIMIT_PER_KIND = 500;
 
@@ -17,7 +18,7 @@ const id15Of = (id18: string): string => id18.slice(0, 6) + id18.slice(8, 17);
 export function coverageReport(station: Station, regionCode: string, asOfInput?: string): CoverageReport {
   const db = station.db;
   const sql = db.$client;
-  const asOf = asOfInput ?? station.clock().toISOString().slice(0, 10);
+  const asOf = asOfInput ?? isoDay(station.clock());
   const daysYear = Number(asOf.slice(0, 4)) - 1;
   const policy = readAssistancePolicy(db);
   const tables = effectiveCodeTables(db);

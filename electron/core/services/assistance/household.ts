@@ -13,6 +13,7 @@ import { benefitViews, currentMembers } from './benefits';
 import { ledgerViews, measureViews, planViews } from './book-views';
 import { householdPairings } from './pairings';
 import { teamViews } from './teams';
+import { isoDay } from '../../domain/workflow/dates';
 
 /** The village's team in office on `day`, if any. */
 export function villageTeamOn(db: Db, villageCode: string, day: string): TeamView | null {
@@ -37,7 +38,7 @@ export function householdAssistance(station: Station, householdId: string): Hous
   const cond = db.select().from(conditions).where(and(eq(conditions.householdId, h.id), eq(conditions.year, year))).get()?.record as ConditionsRecord | undefined;
   const plans = planViews(db, h.id);
   const saved = plans.find((p) => p.year === year);
-  const day = station.clock().toISOString().slice(0, 10);
+  const day = isoDay(station.clock());
   return {
     householdId: h.id,
     headName: record.headName,

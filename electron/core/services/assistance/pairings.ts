@@ -13,6 +13,7 @@ import { placeName } from './place-names';
 import { regionRange } from '../registry/households-read';
 import { readAssistancePolicy } from './policy-store';
 import { throwIfErrors } from './violations';
+import { isoDay } from '../../domain/workflow/dates';
 
 /**
  * The most households the cadre helps at any one time during `period`, other pairings only:
@@ -92,7 +93,7 @@ const PAIRING_SELECT = `SELECT p.id, p.cadre_id AS cadreId, p.household_id AS ho
 
 export function pairingViews(station: Station, rows: readonly PairingRow[]): PairingView[] {
   const policy = readAssistancePolicy(station.db);
-  const day = station.clock().toISOString().slice(0, 10);
+  const day = isoDay(station.clock());
   return rows.map((r) => ({
     id: r.id,
     cadreId: r.cadreId,
@@ -118,7 +119,7 @@ export function householdPairings(station: Station, householdId: string): Pairin
 export function listPairings(station: Station, f: { regionCode: string; cadreId?: string | undefined; activeOnly: boolean; offset: number; limit: number }): Page<PairingView> {
   const [lo, hi] = regionRange(f.regionCode);
   const where = ['h.region_code >= @lo', 'h.region_code < @hi'];
-  const params: Record<string, unknown> = { lo, hi, day: station.clock().toISOString().slice(0, 10) };
+  const params: Record<string, unknown> = { lo, hi, day: isoDay(station.clock()) };
   if (f.cadreId) (params.cadreId = f.cadreId), where.push('p.cadre_id = @cadreId');
   if (f.activeOnly) where.push('p.from_date <= @day AND (p.to_date IS NULL OR p.to_date >= @day)');
   const sql = where.join(' AND ');

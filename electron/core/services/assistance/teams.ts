@@ -13,6 +13,7 @@ import { placeName } from './place-names';
 import { regionRange } from '../registry/households-read';
 import { getRegion } from '../regions';
 import { throwIfErrors } from './violations';
+import { isoDay } from '../../domain/workflow/dates';
 
 export interface TeamInput {
   id: string | null;
@@ -72,7 +73,7 @@ export function listTeams(station: Station, regionCode: string): TeamView[] {
   const teams = rows.length ? db.select().from(assistanceTeams).where(inArray(assistanceTeams.id, rows.map((r) => r.id))).all() : [];
   const order = new Map(rows.map((r, i) => [r.id, i]));
   teams.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return teamViews(db, teams, station.clock().toISOString().slice(0, 10));
+  return teamViews(db, teams, isoDay(station.clock()));
 }
 
 export function saveTeam(station: Station, actor: Actor, input: TeamInput): AssistanceSaveResult {

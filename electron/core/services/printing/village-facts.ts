@@ -2,6 +2,7 @@
 // (plus, for households from before the workflows, the exit written on the form), membership
 // periods, status and size on the document's date, income and the assistance book rows. Read in a
 // handful of queries per village, so a county batch stays fast.
+import { isoDay } from '../../domain/workflow/dates';
 import type { Db } from '../../db/connection';
 import type { HouseholdRecord, VillageRecord } from '../../domain/registry/types';
 import { groupOf, labelOf, type CodeTableDefinition } from '../../domain/registry/code-tables';
@@ -55,11 +56,7 @@ export const UNGROUPED = '未分组';
 /** 建档立卡 on the date: identified and not removed (poor, or exited and still on the books). */
 export const isRegistered = (h: FactHousehold): boolean => h.status.status === 'poor' || h.status.status === 'exited';
 
-export function isoDay(d: Date): string {
-  // Station dates are Beijing time (README: TZ=Asia/Shanghai on every machine).
-  const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
-}
+export { isoDay };
 
 export function headingFor(db: Db, code: string, year: number, asOf: string, printedOn: string): DocHeading {
   const path = regionPath(db, code);

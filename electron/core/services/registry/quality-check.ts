@@ -7,6 +7,7 @@ import type { FindingView } from '../../api/contract/registry';
 import type { CodeTableDefinition } from '../../domain/registry/code-tables';
 import type { YearParams } from '../../domain/registry/year-params';
 import { effectiveCodeTables, effectiveYearParams } from './reference-data';
+import { isoDay } from '../../domain/workflow/dates';
 
 export interface HouseholdForm {
   household: HouseholdRecord;
@@ -31,7 +32,7 @@ export function ruleEnvironment(db: Db, now: Date): RuleEnvironment {
       if (!p) cache.set(year, (p = effectiveYearParams(db, year)));
       return p;
     },
-    asOf: now.toISOString().slice(0, 10),
+    asOf: isoDay(now),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Role } from '../../domain/roles';
 import { node } from '../../db/schema';
 import { AppError } from '../../api/errors';
 import type { SessionUser } from '../users';
+import { isoDay } from '../../domain/workflow/dates';
 
 export interface WorkflowActor {
   actor: Actor;
@@ -34,7 +35,7 @@ export function requireAuthority(station: Station, who: WorkflowActor, authority
   throw new AppError('FORBIDDEN', `「${what}」须由县级管理员办理`);
 }
 
-export const todayOf = (station: Station): string => station.clock().toISOString().slice(0, 10);
+export const todayOf = (station: Station): string => isoDay(station.clock());
 
 export function requireNotFuture(station: Station, date: string, label: string): void {
   if (date > todayOf(station)) throw new AppError('INVALID_INPUT', `${label}（${date}）不能晚于今天`);

@@ -428,7 +428,9 @@ function planHousehold(file: FileHousehold, input: PlanInput): PlannedHousehold 
     }
     if (match) unmatched.delete(match);
     plan.members.push({ row: fm.row, existing: match ?? null });
-    const record = (match ? { ...match.record, ...fm.record } : { ...fm.record }) as unknown as PersonRecord;
+    // planImport lets the file's records go once planned, so a new member takes the file's
+    // object as it is: a county import would otherwise copy 150 000 records for nothing
+    const record = (match ? { ...match.record, ...fm.record } : fm.record) as unknown as PersonRecord;
     record.labelsAsPrinted = mergePrinted(match?.record.labelsAsPrinted, fm.record.labelsAsPrinted, input.codedColumns.person);
     formMembers.push({ personId: match?.personId ?? null, record });
   }
@@ -457,10 +459,12 @@ function planHousehold(file: FileHousehold, input: PlanInput): PlannedHousehold 
     });
   }
 
-  const household = { ...(existing?.record ?? {}), ...file.household, regionCode: place.code } as HouseholdRecord;
-  household.labelsAsPrinted = mergePrinted(existing?.record.labelsAsPrinted, file.household.labelsAsPrinted, input.codedColumns.household);
-  const conditions = file.conditions ? ({ ...(existing?.conditions?.record ?? {}), ...file.conditions, dataYear: conditionsYear } as ConditionsRecord) : null;
-  const income = file.income ? ({ ...(existing?.income?.record ?? {}), ...file.income, year: incomeYear } as IncomeRecord) : null;
+  // the same for the household's records: laid over the stored ones, or taken as they are
+  const printedHousehold = mergePrinted(existing?.record.labelsAsPrinted, file.household.labelsAsPrinted, input.codedColumns.household);
+  const household = overlay(existing?.record, file.household, 'regionCode', place.code) as HouseholdRecord;
+  household.labelsAsPrinted = printedHousehold;
+  const conditions = file.conditions ? (overlay(existing?.conditions?.record, file.conditions, 'dataYear', conditionsYear) as ConditionsRecord) : null;
+  const income = file.income ? (overlay(existing?.income?.record, file.income, 'year', incomeYear) as IncomeRecord) : null;
   const form = normalizeForm({ id: existing?.id ?? null, regionCode: place.code, household, members: formMembers, leaving: [], conditions, income });
   plan.form = form;
 
@@ -488,6 +492,16 @@ function planHousehold(file: FileHousehold, input: PlanInput): PlannedHousehold 
     plan.findings = [];
   }
   return plan;
+}
+
+/**
+ * `{ ...stored, ...fromFile, [key]: value }`, reusing `fromFile` itself when nothing is stored
+ * (the same keys in the same order: a key it has keeps its place, a new one goes last).
+ */
+function overlay(stored: object | undefined, fromFile: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
+  if (stored) return { ...stored, ...fromFile, [key]: value };
+  fromFile[key] = value;
+  return fromFile;
 }
 
 function isActiveElsewhere(idNumber: string | null, own: string | null, registry: Registry): boolean {

@@ -74,6 +74,8 @@ interface Plan {
   /** household, conditions, income and place columns: one value per household */
   shared: Slot[];
   all: Slot[];
+  /** Every person column's key set to null, in column order */
+  personTemplate: Record<string, unknown>;
 }
 
 interface Group {
@@ -121,7 +123,7 @@ export class RowGrouper {
   }
 
   private makePlan(found: SheetFound): Plan {
-    const plan: Plan = { person: [], shared: [], all: [] };
+    const plan: Plan = { person: [], shared: [], all: [], personTemplate: {} };
     found.header.columns.forEach((col, index) => {
       if (!col) return;
       const slot: Slot = { col, index, spec: col.spec ?? { key: col.key, label: col.header, kind: 'text' } };
@@ -145,6 +147,7 @@ export class RowGrouper {
       }
     });
     plan.all = [...plan.shared, ...plan.person];
+    for (const s of plan.person) plan.personTemplate[s.col.key] = null;
     return plan;
   }
 
@@ -236,7 +239,9 @@ export class RowGrouper {
     }
 
     // the member
-    const member: FileMember = { row: row.number, record: {} };
+    // every member record has the file's person columns in the same order: cloning a template
+    // of that shape allocates each record once, where adding 40 keys one by one regrows it
+    const member: FileMember = { row: row.number, record: { ...plan.personTemplate } };
     let printed: Record<string, string> | null = null;
     for (const s of plan.person) {
       const spec = s.spec;

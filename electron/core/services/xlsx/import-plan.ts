@@ -461,10 +461,10 @@ function planHousehold(file: FileHousehold, input: PlanInput): PlannedHousehold 
 
   // the same for the household's records: laid over the stored ones, or taken as they are
   const printedHousehold = mergePrinted(existing?.record.labelsAsPrinted, file.household.labelsAsPrinted, input.codedColumns.household);
-  const household = overlay(existing?.record, file.household, 'regionCode', place.code) as HouseholdRecord;
+  const household = overlay(existing?.record, file.household, 'regionCode', place.code) as unknown as HouseholdRecord;
   household.labelsAsPrinted = printedHousehold;
-  const conditions = file.conditions ? (overlay(existing?.conditions?.record, file.conditions, 'dataYear', conditionsYear) as ConditionsRecord) : null;
-  const income = file.income ? (overlay(existing?.income?.record, file.income, 'year', incomeYear) as IncomeRecord) : null;
+  const conditions = file.conditions ? (overlay(existing?.conditions?.record, file.conditions, 'dataYear', conditionsYear) as unknown as ConditionsRecord) : null;
+  const income = file.income ? (overlay(existing?.income?.record, file.income, 'year', incomeYear) as unknown as IncomeRecord) : null;
   const form = normalizeForm({ id: existing?.id ?? null, regionCode: place.code, household, members: formMembers, leaving: [], conditions, income });
   plan.form = form;
 

@@ -505,7 +505,7 @@ function overlay(stored: object | undefined, fromFile: Record<string, unknown>, 
 }
 
 function isActiveElsewhere(idNumber: string | null, own: string | null, registry: Registry): boolean {
-  if (!idNumber) return false;
+  if (!idNumber || registry.activeIds.size === 0) return false;
   const holders = registry.activeIds.get(canonicalId18(idNumber) ?? idNumber) ?? registry.activeIds.get(idNumber);
   return holders !== undefined && holders.some((h) => h !== own);
 }

@@ -48,6 +48,8 @@ const QUOTE = 34;
 const APOS = 39;
 const EQUALS = 61;
 
+const EMPTY = Buffer.alloc(0);
+
 const isSpace = (b: number): boolean => b === 32 || b === 9 || b === 10 || b === 13;
 /** After an element name: whitespace, '>' or '/' (so <row does not match <rowBreaks). */
 const endsName = (b: number): boolean => isSpace(b) || b === GT || b === SLASH;
@@ -143,14 +145,41 @@ export class SheetRowScanner {
     private readonly onRow: (row: SheetRow) => boolean | void,
   ) {}
 
-  /** Feeds more bytes; false once the consumer has stopped or the sheet data has ended. */
+  /**
+   * Feeds more bytes; false once the consumer has stopped or the sheet data has ended. The
+   * scanner may keep a view of `chunk` until the next call: the caller must not refill it.
+   */
   push(chunk: Buffer): boolean {
     if (this.done) return false;
+    if (this.started && this.buf.length > 0) {
+      // The row cut by the last chunk's end is completed from the head of this chunk, up to the
+      // next row's start; the rest of the chunk is scanned where it lies. Joining each 256 KB
+      // chunk to the leftover instead would copy the whole 600 MB sheet once more.
+      const next = this.nextRowStart(chunk);
+      if (next > 0) {
+        this.buf = Buffer.concat([this.buf, chunk.subarray(0, next)]);
+        this.scanRows();
+        if (this.done) return false;
+        // what is left between that row's end and the next row's start is whitespace
+        if (this.buf.includes(LT)) this.buf = Buffer.concat([this.buf, chunk.subarray(next)]);
+        else this.buf = chunk.subarray(next);
+        this.scanRows();
+        return !this.done;
+      }
+    }
     this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
     if (this.buf.length > MAX_PENDING_BYTES) throw new XlsxFormatError('工作表中有一行数据超过 64 MB，文件异常，已拒绝');
     if (!this.started && !this.findSheetData()) return !this.done;
     this.scanRows();
     return !this.done;
+  }
+
+  /** Where the first whole row start tag of `chunk` begins; -1 when it holds none. */
+  private nextRowStart(chunk: Buffer): number {
+    const at = chunk.indexOf(this.rowOpen);
+    const after = at + this.rowOpen.length;
+    // <rowBreaks> and the like follow the sheet data: the plain path sees to them
+    return at >= 0 && after < chunk.length && endsName(chunk[after]!) ? at : -1;
   }
 
   private findSheetData(): boolean {
@@ -224,7 +253,8 @@ export class SheetRowScanner {
       pos = selfClosing ? gt + 1 : end + this.rowClose.length;
       if (this.onRow(row) === false) this.done = true;
     }
-    this.buf = pos >= buf.length ? Buffer.alloc(0) : Buffer.from(buf.subarray(pos));
+    // a view, not a copy: the inflater never reuses a chunk it has handed over
+    this.buf = pos >= buf.length ? EMPTY : buf.subarray(pos);
   }
 
   /**

@@ -87,6 +87,17 @@ describe('the sheet scanner across chunk boundaries', () => {
     expect(rows.map((r) => r.cells)).toEqual([['扶贫'], ['站']]);
   });
 
+  it('ends a row at its end tag even when a cell in it is not closed', () => {
+    const xml = '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>7</v></row><row r="2"><c r="A2"><v>2</v></c></row></sheetData></worksheet>';
+    for (const size of [1, 5, 1 << 20]) {
+      const rows = scan(xml, () => size, CTX);
+      expect(rows.map((r) => [r.number, r.cells])).toEqual([
+        [1, [1]],
+        [2, [2]],
+      ]);
+    }
+  });
+
   it('holds no more than about a row however long the sheet', () => {
     let rows = 0;
     const scanner = new SheetRowScanner(CTX, () => void rows++);

@@ -121,6 +121,10 @@ export class SheetRowScanner {
   private started = false;
   private done = false;
   private lastRow = 0;
+  /** Set by parseCells: where the row's end tag starts, -1 when it has not arrived */
+  private rowEnd = -1;
+  /** Bytes of the leftover row already searched for its end tag in vain */
+  private seenNoRowEnd = 0;
   private rowOpen!: Buffer;
   private rowClose!: Buffer;
   private cellOpen!: Buffer;
@@ -238,20 +242,31 @@ export class SheetRowScanner {
         break;
       }
       const selfClosing = buf[gt - 1] === SLASH;
-      let end = gt + 1;
-      if (!selfClosing) {
-        end = buf.indexOf(this.rowClose, gt);
-        if (end < 0) {
-          pos = start;
+      if (!selfClosing && start === 0 && this.seenNoRowEnd > 0) {
+        // the row left over from the last push had no end yet: look for it in the new bytes only
+        if (buf.indexOf(this.rowClose, Math.max(gt, this.seenNoRowEnd - this.rowClose.length)) < 0) {
+          this.seenNoRowEnd = buf.length;
           break;
         }
       }
+      this.seenNoRowEnd = 0;
       this.readAttributes(buf, start + openLen, selfClosing ? gt - 1 : gt);
       const number = this.aR > 0 ? this.aR : this.lastRow + 1;
+      let cells: (CellValue | undefined)[] = [];
+      let next = gt + 1;
+      if (!selfClosing) {
+        // parseCells finds the row's end tag itself: one pass over the row's bytes, not two
+        cells = this.parseCells(buf, gt + 1, buf.length);
+        if (this.rowEnd < 0) {
+          pos = start;
+          this.seenNoRowEnd = buf.length - start;
+          break;
+        }
+        next = this.rowEnd + this.rowClose.length;
+      }
       this.lastRow = number;
-      const row: SheetRow = { number, cells: selfClosing ? [] : this.parseCells(buf, gt + 1, end) };
-      pos = selfClosing ? gt + 1 : end + this.rowClose.length;
-      if (this.onRow(row) === false) this.done = true;
+      pos = next;
+      if (this.onRow({ number, cells }) === false) this.done = true;
     }
     // a view, not a copy: the inflater never reuses a chunk it has handed over
     this.buf = pos >= buf.length ? EMPTY : buf.subarray(pos);
@@ -310,22 +325,32 @@ export class SheetRowScanner {
 
   // Cells are found with plain byte loops: Buffer.indexOf is native but costs a fixed ~100 ns a
   // call, and a county sheet would make some forty million such calls.
+  /**
+   * The cells of the row whose content starts at `from`, up to its end tag, whose position goes
+   * to rowEnd; rowEnd is -1 when the row does not end before `to` (the rest is still to come).
+   */
   private parseCells(buf: Buffer, from: number, to: number): (CellValue | undefined)[] {
     const cells: (CellValue | undefined)[] = [];
     const open = this.cellOpen;
     const close = this.cellClose;
+    const rowClose = this.rowClose;
+    this.rowEnd = -1;
     let col = -1;
     let p = from;
     for (;;) {
       p = findByte(buf, LT, p, to);
-      if (p < 0) break;
+      if (p < 0) return cells;
+      if (buf[p + 1] === SLASH && matchAt(buf, p, rowClose)) {
+        this.rowEnd = p;
+        return cells;
+      }
       if (!matchAt(buf, p, open) || !endsName(buf[p + open.length]!)) {
         p++;
         continue;
       }
       const nameEnd = p + open.length;
       const gt = findByte(buf, GT, nameEnd, to);
-      if (gt < 0) break;
+      if (gt < 0) return cells;
       const selfClosing = buf[gt - 1] === SLASH;
       this.readAttributes(buf, nameEnd, selfClosing ? gt - 1 : gt);
       col = this.aRCol >= 0 ? this.aRCol : col + 1;
@@ -333,17 +358,23 @@ export class SheetRowScanner {
         p = gt + 1;
         continue;
       }
-      // the cell's end tag: the first '</c>' after the start tag (values hold no raw '<')
+      // the cell's end tag: the first '</c>' after the start tag (values hold no raw '<'); a
+      // cell cut off by its row's end tag is dropped, and the row ends there
       let end = findByte(buf, LT, gt + 1, to);
-      while (end >= 0 && !matchAt(buf, end, close)) end = findByte(buf, LT, end + 1, to);
-      if (end < 0) break;
+      while (end >= 0 && !matchAt(buf, end, close)) {
+        if (buf[end + 1] === SLASH && matchAt(buf, end, rowClose)) {
+          this.rowEnd = end;
+          return cells;
+        }
+        end = findByte(buf, LT, end + 1, to);
+      }
+      if (end < 0) return cells;
       if (col < MAX_COLUMNS && end > gt + 1) {
         const value = this.cellValue(buf, gt + 1, end, col);
         if (value !== undefined) cells[col] = value;
       }
       p = end + close.length;
     }
-    return cells;
   }
 
   private cellValue(buf: Buffer, from: number, to: number, col: number): CellValue | undefined {
@@ -385,7 +416,9 @@ export class SheetRowScanner {
     if (!Number.isNaN(n)) value = this.aS >= 0 && this.ctx.dateStyles[this.aS] ? new ExcelDate(this.ctx.date1904 ? n + 1462 : n) : n;
     else value = this.typedValue(utf8(buf, vs, ve));
     if (cacheable) {
-      buf.copy(this.cacheBytes, slot, vs, ve);
+      // by hand: Buffer#copy's argument checks cost more than copying a few bytes
+      const bytes = this.cacheBytes;
+      for (let k = 0; k < len; k++) bytes[slot + k] = buf[vs + k]!;
       this.cacheLen[col] = len;
       this.cacheType[col] = t;
       this.cacheStyle[col] = this.aS;

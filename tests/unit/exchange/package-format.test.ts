@@ -10,6 +10,7 @@ import {
   openPackage,
   packageFileName,
   readPayloadFile,
+  readPayloadFiles,
   logicalName,
   type ManifestHeader,
 } from '../../../electron/core/exchange/package-format';
@@ -20,6 +21,7 @@ import { NdjsonWriter, readNdjson } from '../../../electron/core/exchange/ndjson
 import { PackageError } from '../../../electron/core/exchange/package-errors';
 import { describeFile } from '../../../electron/core/exchange/manifest';
 import { cleanRow, reportTable, snapshotSql, REPORT_TABLE_NAMES } from '../../../electron/core/services/exchange/report-tables';
+import { ReportParser } from '../../../electron/core/services/exchange/report-apply';
 
 const signerKey = generateMinisignKeyPair();
 const signer = { secretKey: signerKey.secretKey, keyId: signerKey.keyId };
@@ -106,6 +108,76 @@ describe('buildPackage / openPackage', () => {
     const budget = { remaining: 3 << 20 };
     await readPayloadFile(file, bomb, me.identity, budget);
     expect(budget.remaining).toBe(1 << 20);
+  });
+
+  describe('reading the payload files ahead (readPayloadFiles)', () => {
+    const me = generateNodeAgeIdentity();
+    const encrypted = async (name: string, plain: Buffer) => {
+      const bytes = await encryptToRecipient(gzipSync(plain), me.recipient);
+      return { file: describeFile(`${name}.gz.age`, bytes, true), bytes };
+    };
+    const read = async (parts: { file: ReturnType<typeof describeFile>; bytes: Uint8Array }[], limits = { maxFileBytes: 1 << 20, maxTotalBytes: 10 << 20 }) => {
+      const seen: string[] = [];
+      let error: unknown = null;
+      try {
+        await readPayloadFiles(
+          parts.map((p) => p.file),
+          new Map(parts.map((p) => [p.file.name, p.bytes])),
+          me.identity,
+          limits,
+          (f, bytes) => seen.push(`${logicalName(f)}:${bytes.length}`),
+        );
+      } catch (err) {
+        error = err;
+      }
+      return { seen, error: error as PackageError | null };
+    };
+
+    it('hands every file over in manifest order, whatever finishes inflating first', async () => {
+      const parts = [await encrypted('a.ndjson', Buffer.alloc(900_000, 97)), await encrypted('b.ndjson', Buffer.from('b\n')), await encrypted('c.ndjson', Buffer.alloc(5000, 99))];
+      expect(await read(parts)).toEqual({ seen: ['a.ndjson:900000', 'b.ndjson:2', 'c.ndjson:5000'], error: null });
+    });
+
+    it('holds a file read ahead to the cap left after the files before it', async () => {
+      // 600 KB + 600 KB under a 1 MB total: the second was inflated against the whole 1 MB (the
+      // first was not counted yet) and must still be refused as over the 400 KB left for it.
+      const parts = [await encrypted('a.ndjson', Buffer.alloc(600 * 1024)), await encrypted('b.ndjson', Buffer.alloc(600 * 1024)), await encrypted('c.ndjson', Buffer.from('c\n'))];
+      const r = await read(parts, { maxFileBytes: 1 << 20, maxTotalBytes: 1 << 20 });
+      expect(r.seen).toEqual(['a.ndjson:614400']);
+      expect(r.error).toMatchObject({ kind: 'PACKAGE_ZIP_BOMB', reason: 'PAYLOAD_TOO_LARGE' });
+      expect(r.error!.message).toContain('b.ndjson.gz.age');
+    });
+
+    it('reports the first bad file in manifest order, not the first to fail', async () => {
+      const good = await encrypted('a.ndjson', Buffer.alloc(300_000, 97));
+      const notGzip = await encryptToRecipient(Buffer.from('plain, not gzip'), me.recipient);
+      const corrupt = { file: describeFile('b.ndjson.gz.age', notGzip, true), bytes: notGzip };
+      const other = generateNodeAgeIdentity();
+      const foreignBytes = await encryptToRecipient(gzipSync(Buffer.from('x')), other.recipient);
+      const foreign = { file: describeFile('c.ndjson.gz.age', foreignBytes, true), bytes: foreignBytes };
+      // c fails at once (not for us) while a and b are still inflating; b's error comes first.
+      const r = await read([good, corrupt, foreign]);
+      expect(r.seen).toEqual(['a.ndjson:300000']);
+      expect(r.error).toMatchObject({ kind: 'PACKAGE_CONTENT', reason: 'GZIP_CORRUPT' });
+      expect((await read([good, foreign, corrupt])).error).toMatchObject({ kind: 'PACKAGE_DECRYPT', reason: 'AGE_NOT_FOR_US' });
+    });
+  });
+
+  it('a report parsed file by file keeps its first bad file until the end, and reads deletions last', () => {
+    const line = (v: unknown) => Buffer.from(JSON.stringify(v) + '\n');
+    const parser = new ReportParser();
+    parser.addFile('deletes.ndjson', Buffer.from('not json\n'));
+    parser.addFile('households.ndjson', Buffer.from('{"id": 1}\n'));
+    parser.addFile('persons.ndjson', Buffer.from('{oops\n'));
+    const meta = { mode: 'snapshot' as const, node: { nodeId: 'n', level: 'township' as const, regionCode: '620422100000', name: 'x' }, tables: [], acknowledgedSeq: 0, reviewTaskResults: [] };
+    expect(kindOf(() => parser.finish(meta, {}))).toBe('PACKAGE_CONTENT/ROW_INVALID');
+    expect(() => parser.finish(meta, {})).toThrow(/households\.ndjson 第 1 行缺少主键 id/);
+    const clean = new ReportParser();
+    clean.addFile('deletes.ndjson', line({ table: 'households', id: 'h1' }));
+    expect(clean.finish(meta, { deletes: 1 }).deletes).toEqual([{ table: 'households', id: 'h1' }]);
+    const badDeletes = new ReportParser();
+    badDeletes.addFile('deletes.ndjson', Buffer.from('not json\n'));
+    expect(kindOf(() => badDeletes.finish(meta, {}))).toBe('PACKAGE_CONTENT/NDJSON_INVALID');
   });
 
   it('file names sort by channel and sequence', () => {

@@ -21,7 +21,7 @@ import {
   findPayloadFile,
   logicalName,
   openPackage,
-  readPayloadFile,
+  readPayloadFiles,
   sha256,
   type OpenedPackage,
   type PayloadLimits,
@@ -50,7 +50,7 @@ import { nodeKeys, type NodeKeys } from './node-identity';
 import { readNode } from '../node-setup';
 import { schemaVersionOf } from './outbox';
 import { withExchangeLock } from './lock';
-import { applyReport, parseReport } from './report-apply';
+import { applyReport, ReportParser } from './report-apply';
 import { applyTaskResults } from './review-tasks';
 import { applyReceipt, createReceipt, markDelivered } from './receipts';
 import { applyDirective, forwardDirectives, type DirectiveOutcome } from './directives';
@@ -282,11 +282,11 @@ class Run {
       if (this.options.verifyOnly) return this.result(0, 'applied', null, m.recordCounts, null);
 
       // 9. Decrypt and parse, only now.
-      const files = await this.decryptAll(pkg, stored);
+      const payload = await this.decryptAll(pkg, stored);
       this.pass('decrypt', m.files.some((f) => f.encrypted) ? '已用本站私钥解密' : '内容未加密');
 
       // 10. Apply, in one transaction with the channel and the history row.
-      return await this.apply(m, files, sender);
+      return await this.apply(m, payload, sender);
     } catch (err) {
       const e = this.asPackageError(err);
       if (e.kind === 'PACKAGE_GAP' && this.options.holdGaps !== false && e.reason === 'MISSING') return this.finish('held', e, { keepBytes: true });
@@ -408,17 +408,22 @@ class Run {
     throw packageError('PACKAGE_GAP', 'MISSING', message, { missingFrom, missingTo: seq - 1 });
   }
 
-  private async decryptAll(pkg: OpenedPackage, stored: Map<string, Uint8Array>): Promise<Map<string, Uint8Array>> {
-    const out = new Map<string, Uint8Array>();
-    const limits = this.options.payloadLimits ?? DEFAULT_PAYLOAD_LIMITS;
-    const budget = { remaining: limits.maxTotalBytes };
-    for (const f of pkg.manifest.files) {
-      out.set(logicalName(f), await readPayloadFile(f, stored.get(f.name)!, this.keys.ageIdentity, budget, limits));
-    }
-    return out;
+  /**
+   * Every payload file opened; a report's tables are parsed as they arrive, while the next file
+   * inflates (its parse errors still wait until every file has opened, see ReportParser).
+   */
+  private async decryptAll(pkg: OpenedPackage, stored: Map<string, Uint8Array>): Promise<OpenedPayload> {
+    const files = new Map<string, Uint8Array>();
+    const report = pkg.manifest.kind === 'report' ? new ReportParser() : null;
+    await readPayloadFiles(pkg.manifest.files, stored, this.keys.ageIdentity, this.options.payloadLimits ?? DEFAULT_PAYLOAD_LIMITS, (f, bytes) => {
+      const name = logicalName(f);
+      files.set(name, bytes);
+      if (report && name !== META_FILE) report.addFile(name, bytes);
+    });
+    return { files, report };
   }
 
-  private async apply(m: Manifest, files: Map<string, Uint8Array>, sender: SenderResolution): Promise<ImportResult> {
+  private async apply(m: Manifest, { files, report }: OpenedPayload, sender: SenderResolution): Promise<ImportResult> {
     const station = this.station;
     const need = (name: string): Uint8Array => {
       const f = files.get(name);
@@ -428,7 +433,7 @@ class Run {
     // Parse everything before the transaction: a bad line refuses the package without a write.
     const parsed =
       m.kind === 'report'
-        ? { report: parseReport(parseDocument(reportMetaSchema, need(META_FILE), META_FILE), withoutMeta(files), m.recordCounts) }
+        ? { report: report!.finish(parseDocument(reportMetaSchema, need(META_FILE), META_FILE), m.recordCounts) }
         : m.kind === 'directive'
           ? { directive: parseDocument(directiveSchema, need(DIRECTIVE_FILE), DIRECTIVE_FILE) }
           : m.kind === 'receipt'
@@ -597,10 +602,10 @@ const ANSWERED_REFUSALS = new Set<PackageErrorKind>(['PACKAGE_EXPIRED', 'PACKAGE
 
 export const KIND_LABEL: Record<Manifest['kind'], string> = { report: '报送', directive: '下发指令', receipt: '回执', key: '密钥登记/更换', trust: '信任' };
 
-function withoutMeta(files: Map<string, Uint8Array>): Map<string, Uint8Array> {
-  const out = new Map(files);
-  out.delete(META_FILE);
-  return out;
+/** The opened payload files by logical name, and a report's rows parsed on the way. */
+interface OpenedPayload {
+  files: Map<string, Uint8Array>;
+  report: ReportParser | null;
 }
 
 function describeContent(m: Manifest): string {

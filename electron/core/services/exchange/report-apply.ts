@@ -20,37 +20,62 @@ export interface ParsedReport {
   deletes: { table: string; id: string }[];
 }
 
-/** Parses the NDJSON files of a report and checks every row's shape against the manifest's counts. */
-export function parseReport(meta: ReportMeta, files: Map<string, Uint8Array>, recordCounts: Record<string, number>): ParsedReport {
-  const rows = new Map<string, Row[]>();
-  for (const [name, bytes] of files) {
-    if (name === DELETES_FILE) continue;
+/**
+ * Parses the NDJSON files of a report, one file at a time as they arrive (the import parses a
+ * table while the next one is still being inflated), and checks every row's shape and, at the
+ * end, the counts against the manifest's. The first bad file's error is kept, not thrown, until `finish`: a
+ * later file that cannot be decrypted or inflated must still be the error the sender hears, as
+ * when every file was opened before any was parsed.
+ */
+export class ReportParser {
+  private rows = new Map<string, Row[]>();
+  private deletes: ParsedReport['deletes'] = [];
+  private deleteBytes: Uint8Array | null = null;
+  private error: unknown = null;
+
+  addFile(name: string, bytes: Uint8Array): void {
+    // The deletions are parsed last, after every table, wherever their file comes.
+    if (name === DELETES_FILE) this.deleteBytes = bytes;
+    if (this.error !== null || name === DELETES_FILE) return;
+    try {
+      this.parseTable(name, bytes);
+    } catch (err) {
+      this.error = err;
+    }
+  }
+
+  finish(meta: ReportMeta, recordCounts: Record<string, number>): ParsedReport {
+    if (this.error !== null) throw this.error;
+    if (this.deleteBytes) this.parseDeletes(this.deleteBytes);
+    const { rows, deletes } = this;
+    const seen: Record<string, number> = Object.fromEntries([...rows].map(([t, list]) => [t, list.length]));
+    if (deletes.length > 0) seen.deletes = deletes.length;
+    for (const key of new Set([...Object.keys(seen), ...Object.keys(recordCounts)])) {
+      if ((seen[key] ?? 0) !== (recordCounts[key] ?? 0)) {
+        throw packageError('PACKAGE_CONTENT', 'COUNT_MISMATCH', `${key} 的记录数与清单不符（清单 ${recordCounts[key] ?? 0} 条，实际 ${seen[key] ?? 0} 条）`);
+      }
+    }
+    return { meta, rows, deletes };
+  }
+
+  private parseTable(name: string, bytes: Uint8Array): void {
     const tableName = name.replace(/\.ndjson$/, '');
     const t = reportTable(tableName);
     if (!t || !name.endsWith('.ndjson')) throw packageError('PACKAGE_CONTENT', 'UNKNOWN_TABLE', `数据包中有本系统不接收的数据文件 ${name.slice(0, 60)}`);
     const list: Row[] = [];
     readNdjson(bytes, name, (value, line) => list.push(cleanRow(t, value, name, line)));
-    rows.set(t.name, list);
+    this.rows.set(t.name, list);
   }
-  const deletes: ParsedReport['deletes'] = [];
-  const deleteBytes = files.get(DELETES_FILE);
-  if (deleteBytes) {
-    readNdjson(deleteBytes, DELETES_FILE, (value, line) => {
+
+  private parseDeletes(bytes: Uint8Array): void {
+    readNdjson(bytes, DELETES_FILE, (value, line) => {
       const v = value as { table?: unknown; id?: unknown };
       if (typeof v !== 'object' || v === null || typeof v.table !== 'string' || typeof v.id !== 'string' || !reportTable(v.table)) {
         throw packageError('PACKAGE_CONTENT', 'ROW_INVALID', `${DELETES_FILE} 第 ${line} 行格式不对`);
       }
-      deletes.push({ table: v.table, id: v.id });
+      this.deletes.push({ table: v.table, id: v.id });
     });
   }
-  const seen: Record<string, number> = Object.fromEntries([...rows].map(([t, list]) => [t, list.length]));
-  if (deletes.length > 0) seen.deletes = deletes.length;
-  for (const key of new Set([...Object.keys(seen), ...Object.keys(recordCounts)])) {
-    if ((seen[key] ?? 0) !== (recordCounts[key] ?? 0)) {
-      throw packageError('PACKAGE_CONTENT', 'COUNT_MISMATCH', `${key} 的记录数与清单不符（清单 ${recordCounts[key] ?? 0} 条，实际 ${seen[key] ?? 0} 条）`);
-    }
-  }
-  return { meta, rows, deletes };
 }
 
 export interface ApplyCounts {

@@ -7,13 +7,18 @@ import type { Orientation, PaperSize } from '../../domain/paper';
 import type { FlowDocument } from './shared/document';
 import { cell, dateCn, yuan } from './shared/format';
 import { FLOW_CSS, footHtml, gridTable, headingHtml, placeOf } from './shared/flow-page';
-import type { HouseholdBooksData } from './types';
+import type { BookPhoto, HouseholdBooksData } from './types';
 
 const BOOKS_CSS = `
 .fp-books table.fp-grid { width: 100%; table-layout: fixed; }
 .fp-books table.fp-grid td { overflow-wrap: anywhere; }
 .fp-books table.hb-info th { background: #eef1f5; width: 13%; }
 .fp-books .hb-sign { margin-top: 6mm; display: flex; justify-content: space-around; font-size: 10pt; }
+.fp-books .hb-photos { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; margin-top: 2mm; }
+.fp-books .hb-photo { break-inside: avoid; margin: 0; border: 0.25mm solid #999; padding: 1.5mm; }
+.fp-books .hb-photo img { display: block; width: 100%; height: 72mm; object-fit: contain; background: #f4f4f4; }
+.fp-books .hb-photo figcaption { font-size: 8.5pt; line-height: 1.45; margin-top: 1mm; color: #222; }
+.fp-books .fp-part.hb-no-photos { break-before: auto; }
 `;
 
 function infoTable(d: HouseholdBooksData): string {
@@ -79,9 +84,48 @@ function ledgerBook(d: HouseholdBooksData): string {
   );
 }
 
-/** The three books of one household, in one flowing document (each book on a new page). */
+const PHOTOS_TITLE = '「二看」现场照片';
+
+/**
+ * Caption: step, when the house was looked at and when the photo came in, and who took it in.
+ * The uploader's name only — never an ID number; the head is named in the block above.
+ */
+function photoFigure(p: BookPhoto, i: number): string {
+  const e = escapeHtml;
+  const when = p.inspectedOn ? `查看日期：${dateCn(p.inspectedOn)}　` : '';
+  return (
+    '<figure class="hb-photo">' +
+    `<img src="${e(p.dataUrl)}" alt="照片${i + 1}" width="${p.width}" height="${p.height}">` +
+    `<figcaption><b>照片 ${i + 1}</b>　${e(p.stageLabel)}<br>${when}上传日期：${dateCn(p.uploadedOn)}<br>上传人：${e(p.uploader)}` +
+    (p.note ? `<br>说明：${e(p.note)}` : '') +
+    '</figcaption></figure>'
+  );
+}
+
+/**
+ * The 二看 photos as a part of their own, two to a row, each kept whole on its page. With no
+ * photos the part still appears, as one line after the ledger rather than a page of its own: an
+ * inspector checking the 二看 evidence must read that there is none (an omitted section cannot be
+ * told from a lost sheet), and a village's batch should not carry a blank sheet per household.
+ */
+function photosPart(d: HouseholdBooksData, heading: string, foot: string): string {
+  if (d.photos.length === 0) {
+    return `<div class="fp-part hb-no-photos"><h2>${PHOTOS_TITLE}</h2><p class="fp-note">无现场照片（本户识别时未上传二看照片，或在启用本系统前已建档立卡）。</p></div>`;
+  }
+  return (
+    '<div class="fp-part">' +
+    heading +
+    `<h2>${PHOTOS_TITLE}（共 ${d.photos.length} 张）</h2>` +
+    `<div class="hb-photos">${d.photos.map(photoFigure).join('')}</div>` +
+    foot +
+    '</div>'
+  );
+}
+
+/** The three books of one household, in one flowing document (each book on a new page), then the 二看 photos. */
 export function buildHouseholdBooks(d: HouseholdBooksData, paper: PaperSize = 'A4', orientation: Orientation = 'portrait'): FlowDocument {
   const h = d.heading;
+  const foot = footHtml(h, `${h.villageName}村民委员会　驻村帮扶工作队`);
   const book = (name: string, content: string, signLine: string): string =>
     '<div class="fp-part">' +
     headingHtml(`${h.year}年度${name}`, h, `户主：${d.headName}`) +
@@ -89,7 +133,7 @@ export function buildHouseholdBooks(d: HouseholdBooksData, paper: PaperSize = 'A
     `<h2>${name}</h2>` +
     content +
     `<div class="hb-sign">${signLine}</div>` +
-    footHtml(h, `${h.villageName}村民委员会　驻村帮扶工作队`) +
+    foot +
     '</div>';
   return {
     kind: 'flow',
@@ -103,6 +147,7 @@ export function buildHouseholdBooks(d: HouseholdBooksData, paper: PaperSize = 'A
       book('脱贫计划', planBook(d), '<span>户主（签字）：＿＿＿＿＿＿</span><span>帮扶责任人（签字）：＿＿＿＿＿＿</span>') +
       book('帮扶措施', measureBook(d), '<span>帮扶责任人（签字）：＿＿＿＿＿＿</span><span>驻村工作队（盖章）：＿＿＿＿＿＿</span>') +
       book('工作台账', ledgerBook(d), '<span>户主（签字）：＿＿＿＿＿＿</span><span>帮扶责任人（签字）：＿＿＿＿＿＿</span>') +
+      photosPart(d, headingHtml(PHOTOS_TITLE, h, `户主：${d.headName}`) + infoTable(d), foot) +
       '</div>',
   };
 }

@@ -123,6 +123,21 @@ export interface DoorCardData extends DocBase {
 }
 
 /** 户户3本账 of one household and year: 脱贫计划, 帮扶措施, 工作台账. */
+/** One 二看 photo on the household books: the picture and its caption, never an ID number. */
+export interface BookPhoto {
+  stageLabel: string;
+  /** The date the completed step gave, when it cites this photo; otherwise only the upload date is known. */
+  inspectedOn: string | null;
+  uploadedOn: string;
+  /** The uploader's display name. */
+  uploader: string;
+  note: string;
+  width: number;
+  height: number;
+  /** data:image/jpeg|png;base64,… as stored: a print document may load nothing. */
+  dataUrl: string;
+}
+
 export interface HouseholdBooksData extends DocBase {
   headName: string;
   /** The head's ID number, masked by the office's policy (never in full on a book). */
@@ -153,6 +168,8 @@ export interface HouseholdBooksData extends DocBase {
     status: string;
   }[];
   ledger: { date: string; cadre: string; kind: string; content: string; solved: string; signed: boolean }[];
+  /** The 二看 photos of the household's identification case(s), in upload order. */
+  photos: BookPhoto[];
 }
 
 export type NoticeKind = 'identification' | 'exit';

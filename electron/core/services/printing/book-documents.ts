@@ -11,6 +11,7 @@ import { indicatorCell } from '../../printing/documents/shared/format';
 import { label, loadVillageFacts, type VillageFacts } from './village-facts';
 import { householdVillage } from './household-documents';
 import { statusLabelOf } from './village-documents';
+import { householdBookPhotos } from './book-photos';
 
 const span = (from: string | null, to: string | null): string => (from || to ? `${from ?? '？'}至${to ?? '今'}` : '');
 
@@ -48,5 +49,6 @@ export function householdBooksData(db: Db, householdId: string, year: number, to
       status: m.statusLabel,
     })),
     ledger: book.ledger.map((l) => ({ date: l.date, cadre: l.cadreName, kind: l.kindLabel, content: l.content, solved: l.problemSolved ?? '', signed: l.headSigned })),
+    photos: householdBookPhotos(db, householdId, f.heading.asOf),
   };
 }

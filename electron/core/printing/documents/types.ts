@@ -122,7 +122,6 @@ export interface DoorCardData extends DocBase {
   cadres: { name: string; unit: string; position: string; phone: string }[];
 }
 
-/** 户户3本账 of one household and year: 脱贫计划, 帮扶措施, 工作台账. */
 /** One 二看 photo on the household books: the picture and its caption, never an ID number. */
 export interface BookPhoto {
   stageLabel: string;
@@ -138,6 +137,7 @@ export interface BookPhoto {
   dataUrl: string;
 }
 
+/** 户户3本账 of one household and year: 脱贫计划, 帮扶措施, 工作台账 (and the 二看 photos). */
 export interface HouseholdBooksData extends DocBase {
   headName: string;
   /** The head's ID number, masked by the office's policy (never in full on a book). */

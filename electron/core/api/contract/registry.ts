@@ -5,6 +5,8 @@ import { conditionsRecordSchema, householdRecordSchema, incomeRecordSchema, pers
 import type { ConditionsRecord, HouseholdRecord, IncomeRecord, PersonRecord } from '../../domain/registry/types';
 import type { IncomeSummary } from '../../domain/registry/income';
 import type { VillageFormView } from '../../services/registry/village-records';
+import type { StatusCounts } from '../../domain/workflow/status-counts';
+import { isoDateSchema } from './workflow-forms';
 
 export type { ConditionsRecord, HouseholdRecord, IncomeRecord, PersonRecord, IncomeSummary };
 
@@ -35,6 +37,13 @@ export interface HouseholdRow {
   perCapitaNetIncome: number | null;
   errorCount: number;
   warningCount: number;
+}
+
+/** 村信息's status row: the village's households by status on `date`, 监测对象 beside them. */
+export interface VillageStatusSummary extends StatusCounts {
+  regionCode: string;
+  regionName: string;
+  date: string;
 }
 
 export interface FindingView {
@@ -209,6 +218,12 @@ export const registryContract = {
   'registry.village': method<VillageFormView>()({
     summary: '打开村的贫困村信息采集表',
     input: z.object({ regionCode: regionCodeSchema.describe('村') }),
+    access: 'read',
+    scope: { input: (i) => i.regionCode },
+  }),
+  'registry.villageStatus': method<VillageStatusSummary>()({
+    summary: '某日本村各状态的户数和人数（贫困户、已脱贫、监测对象、一般农户），由各户动态事件推算',
+    input: z.object({ regionCode: regionCodeSchema.describe('村'), date: isoDateSchema.optional().describe('统计日期') }),
     access: 'read',
     scope: { input: (i) => i.regionCode },
   }),

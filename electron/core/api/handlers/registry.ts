@@ -8,6 +8,7 @@ import { effectiveCodeTables } from '../../services/registry/reference-data';
 import { CODE_FIELDS, codeTable, type CodeField } from '../../domain/registry/code-tables';
 import { actorOf } from '../../services/users';
 import { saveVillageForm, villageForm } from '../../services/registry/village-records';
+import { villageStatusSummary } from '../../services/registry/village-status';
 
 /** A read without a region means "everything I may see": the caller's own scope. */
 const scopeOf = (ctx: Parameters<HandlersFor<typeof registryContract>['registry.tree']>[0], code: string | null | undefined): string =>
@@ -16,6 +17,7 @@ const scopeOf = (ctx: Parameters<HandlersFor<typeof registryContract>['registry.
 export const registryHandlers: HandlersFor<typeof registryContract> = {
   'registry.tree': (ctx, { parentCode }) => regionTree(ctx.station.db, scopeOf(ctx, parentCode)),
   'registry.village': (ctx, { regionCode }) => villageForm(ctx.station.db, regionCode, ctx.station.clock()),
+  'registry.villageStatus': (ctx, { regionCode, date }) => villageStatusSummary(ctx.station, regionCode, date),
   'registry.saveVillage': (ctx, { regionCode, fields }) => saveVillageForm(ctx.station.db, actorOf(sessionOf(ctx)), regionCode, fields, ctx.station.clock()),
   'registry.searchHouseholds': (ctx, input) => searchHouseholds(ctx.station.db, { ...input, regionCode: scopeOf(ctx, input.regionCode) }),
   'registry.getHousehold': (ctx, { id }) => getHouseholdDetail(ctx.station.db, id),

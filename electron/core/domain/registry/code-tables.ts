@@ -536,20 +536,50 @@ const VERSION_ORDER: readonly CodeTableVersion[] = CODE_TABLE_VERSIONS.map((v) =
  * year's. Empty when the field did not exist then (e.g. 户类型 before 2019, 务工状况 after 2016).
  */
 export function codeTable(field: CodeField, year: number, tables: readonly CodeTableDefinition[] = DEFAULT_CODE_TABLES): readonly CodeEntry[] {
-  const target = VERSION_ORDER.indexOf(versionOfYear(year));
-  let best: CodeTableDefinition | undefined;
-  for (const def of tables) {
-    if (def.field !== field) continue;
-    const at = VERSION_ORDER.indexOf(def.from);
-    if (at > target) continue;
-    if (!best || at >= VERSION_ORDER.indexOf(best.from)) best = def;
-  }
-  return best?.entries ?? [];
+  return indexOfTable(field, year, tables).entries;
 }
 
-export function entryOf(field: CodeField, code: string | null | undefined, year: number, tables?: readonly CodeTableDefinition[]): CodeEntry | undefined {
+interface TableIndex {
+  entries: readonly CodeEntry[];
+  /** code → its first entry, as entries.find would pick it */
+  byCode: ReadonlyMap<string, CodeEntry>;
+}
+
+/**
+ * The table in force for a field and version, worked out once per tables array. The rules look a
+ * code up some forty times per person (groupOf, labelOf, isKnownCode), and each lookup used to
+ * scan every definition and then the entries (56 ethnicities). Tables are data that is never
+ * changed in place (effectiveCodeTables builds a new array when an override changes), so the
+ * array itself is the cache key; a WeakMap lets the index go with it.
+ */
+const TABLE_INDEXES = new WeakMap<readonly CodeTableDefinition[], Map<CodeField, TableIndex[]>>();
+
+function indexOfTable(field: CodeField, year: number, tables: readonly CodeTableDefinition[]): TableIndex {
+  let byField = TABLE_INDEXES.get(tables);
+  if (!byField) TABLE_INDEXES.set(tables, (byField = new Map()));
+  let byVersion = byField.get(field);
+  if (!byVersion) byField.set(field, (byVersion = []));
+  const target = VERSION_ORDER.indexOf(versionOfYear(year));
+  let index = byVersion[target];
+  if (!index) {
+    let best: CodeTableDefinition | undefined;
+    for (const def of tables) {
+      if (def.field !== field) continue;
+      const at = VERSION_ORDER.indexOf(def.from);
+      if (at > target) continue;
+      if (!best || at >= VERSION_ORDER.indexOf(best.from)) best = def;
+    }
+    const entries = best?.entries ?? [];
+    const byCode = new Map<string, CodeEntry>();
+    for (const x of entries) if (!byCode.has(x.code)) byCode.set(x.code, x);
+    byVersion[target] = index = { entries, byCode };
+  }
+  return index;
+}
+
+export function entryOf(field: CodeField, code: string | null | undefined, year: number, tables: readonly CodeTableDefinition[] = DEFAULT_CODE_TABLES): CodeEntry | undefined {
   if (code == null) return undefined;
-  return codeTable(field, year, tables).find((x) => x.code === code);
+  return indexOfTable(field, year, tables).byCode.get(code);
 }
 
 /** The label of `code` in the year's version, or undefined for an unknown code. */

@@ -177,9 +177,25 @@ export function checkIdNumber(raw: string | null | undefined, options: IdCheckOp
  * null when the 18-digit part itself is wrong.
  */
 export function idInfoOf(raw: string | null | undefined, options?: IdCheckOptions): IdNumberInfo | null {
-  const check = checkIdNumber(raw, options);
-  return check.ok ? check.info : (check.info ?? null);
+  if (options !== undefined || typeof raw !== 'string') return infoOfCheck(checkIdNumber(raw, options));
+  // The rules ask this of the same few numbers again and again while they check one household
+  // (sex, age, the head's ID, duplicates: some six times per person), so the last numbers'
+  // answers are kept. Frozen, because every caller now shares them.
+  let info = RECENT_INFO.get(raw);
+  if (info === undefined) {
+    const found = infoOfCheck(checkIdNumber(raw));
+    info = found === null ? null : Object.freeze(found);
+    if (RECENT_INFO.size >= RECENT_INFO_MAX) RECENT_INFO.clear();
+    RECENT_INFO.set(raw, info);
+  }
+  return info;
 }
+
+const RECENT_INFO = new Map<string, IdNumberInfo | null>();
+/** Far more than one household's members: the cache only has to outlive one household's checks. */
+const RECENT_INFO_MAX = 512;
+
+const infoOfCheck = (check: IdCheck): IdNumberInfo | null => (check.ok ? check.info : (check.info ?? null));
 
 /** The 18-digit ID a number stands for; used to match people across 15/18/20/22-char forms. */
 export function canonicalId18(raw: string | null | undefined): string | null {
@@ -188,12 +204,34 @@ export function canonicalId18(raw: string | null | undefined): string | null {
 
 /** Full years of age on `asOf` ('YYYY-MM-DD'); a 29 Feb birthday turns over on 1 Mar in other years. */
 export function ageOn(birthDate: string, asOf: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ay, am, ad] = asOf.split('-').map(Number) as [number, number, number];
+  const [by, bm, bd] = dateParts(birthDate);
+  const [ay, am, ad] = dateParts(asOf);
   let age = ay - by;
   if (am < bm || (am === bm && ad < bd)) age -= 1;
   return age;
 }
+
+/**
+ * [year, month, day] of 'YYYY-MM-DD' as split('-').map(Number) reads it. A well-formed date is
+ * read digit by digit (ages are worked out for every person of every household checked); any
+ * other text goes the split way, so odd input ages exactly as before.
+ */
+function dateParts(date: string): [number, number, number] {
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    let plain = true;
+    for (const k of DIGIT_POSITIONS) {
+      const c = date.charCodeAt(k);
+      if (c < 48 || c > 57) plain = false;
+    }
+    if (plain) {
+      const d = (k: number): number => date.charCodeAt(k) - 48;
+      return [d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), d(5) * 10 + d(6), d(8) * 10 + d(9)];
+    }
+  }
+  return date.split('-').map(Number) as [number, number, number];
+}
+
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
 
 /**
  * Build a valid 18-digit number: the demo generator and tests use it so that generated people

@@ -14,7 +14,15 @@ type Amount = number | null | undefined;
 /** Yuan → integer fen, 四舍五入. toPrecision(15) strips binary noise such as 1.005*100 = 100.4999…. */
 export function yuanToFen(yuan: Amount): number | null {
   if (yuan == null || !Number.isFinite(yuan)) return null;
-  const fen = Number((Math.abs(yuan) * 100).toPrecision(15));
+  const hundredfold = Math.abs(yuan) * 100;
+  // Fast path, without building a string: whole yuan and amounts of at most two decimals land
+  // within binary noise of a whole fen. Below 1e12 fen, toPrecision(15) keeps at least three
+  // decimals, so it moves the value by at most 0.0005 and rounding it gives this same whole fen.
+  if (hundredfold < 1e12) {
+    const whole = Math.round(hundredfold);
+    if (Math.abs(hundredfold - whole) < 1e-6) return whole === 0 ? 0 : yuan < 0 ? -whole : whole;
+  }
+  const fen = Number(hundredfold.toPrecision(15));
   return Math.sign(yuan) * Math.round(fen) || 0;
 }
 

@@ -29,24 +29,37 @@ export function healthGroups(p: PersonRecord, year: number, tables?: readonly Co
   return p.health.map((code) => groupOf('health', code, year, tables) ?? 'unknown');
 }
 
+// The predicates below walk p.health directly instead of building healthGroups' array: a county
+// import asks them half a dozen times per person. An unknown code counts as group 'unknown'.
+const healthGroupAt = (p: PersonRecord, k: number, year: number, tables?: readonly CodeTableDefinition[]): string =>
+  groupOf('health', p.health[k], year, tables) ?? 'unknown';
+
+function anyHealthGroup(p: PersonRecord, year: number, tables: readonly CodeTableDefinition[] | undefined, test: (group: string) => boolean): boolean {
+  for (let k = 0; k < p.health.length; k++) if (test(healthGroupAt(p, k, year, tables))) return true;
+  return false;
+}
+
+const notHealthy = (g: string): boolean => g !== 'healthy';
+const disabled = (g: string): boolean => g === 'disabled';
+const sick = (g: string): boolean => g === 'chronic' || g === 'serious';
+
 /** Any recorded health value other than 健康. */
 export function isUnhealthy(p: PersonRecord, year: number, tables?: readonly CodeTableDefinition[]): boolean {
-  return healthGroups(p, year, tables).some((g) => g !== 'healthy');
+  return anyHealthGroup(p, year, tables, notHealthy);
 }
 
 /** Recorded as 健康 and nothing else. */
 export function isHealthy(p: PersonRecord, year: number, tables?: readonly CodeTableDefinition[]): boolean {
-  const groups = healthGroups(p, year, tables);
-  return groups.length > 0 && groups.every((g) => g === 'healthy');
+  return p.health.length > 0 && !anyHealthGroup(p, year, tables, notHealthy);
 }
 
 export function isDisabled(p: PersonRecord, year: number, tables?: readonly CodeTableDefinition[]): boolean {
-  return healthGroups(p, year, tables).includes('disabled');
+  return anyHealthGroup(p, year, tables, disabled);
 }
 
 /** Long-term or serious illness (disability alone is not illness). */
 export function isSick(p: PersonRecord, year: number, tables?: readonly CodeTableDefinition[]): boolean {
-  return healthGroups(p, year, tables).some((g) => g === 'chronic' || g === 'serious');
+  return anyHealthGroup(p, year, tables, sick);
 }
 
 /**

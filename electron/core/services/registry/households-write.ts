@@ -33,34 +33,27 @@ export interface SaveHouseholdInput {
  * household size counted from the members.
  */
 export function normalizeForm(input: SaveHouseholdInput): HouseholdForm {
+  // completeForm returns new records, every field present: they are normalised in place (the
+  // fields set here are already there, so the key order is what spreading them gave)
   const form = completeForm(input);
-  const members = form.members.map(({ personId, record }) => {
+  const members = form.members;
+  let head: (typeof members)[number] | undefined;
+  for (const m of members) {
+    const record = m.record;
     const idNumber = record.idNumber ? normalizeIdNumber(record.idNumber) : null;
     const info = idNumber ? idInfoOf(idNumber) : null;
-    return {
-      personId,
-      record: {
-        ...record,
-        idNumber,
-        birthDate: record.birthDate ?? info?.birthDate ?? null,
-        sex: record.sex ?? info?.sex ?? null,
-      },
-    };
-  });
-  const head = members.find((m) => m.record.relationship === '01');
-  return {
-    ...form,
-    household: {
-      ...form.household,
-      regionCode: input.regionCode,
-      headName: head?.record.name ?? form.household.headName,
-      headIdNumber: head?.record.idNumber ?? (form.household.headIdNumber ? normalizeIdNumber(form.household.headIdNumber) : null),
-      householdSize: members.length,
-    },
-    members,
-    conditions: form.conditions ? { ...form.conditions, dataYear: form.conditions.dataYear ?? form.household.dataYear } : null,
-    income: form.income,
-  };
+    record.idNumber = idNumber;
+    record.birthDate = record.birthDate ?? info?.birthDate ?? null;
+    record.sex = record.sex ?? info?.sex ?? null;
+    if (head === undefined && record.relationship === '01') head = m;
+  }
+  const household = form.household;
+  household.regionCode = input.regionCode;
+  household.headName = head?.record.name ?? household.headName;
+  household.headIdNumber = head?.record.idNumber ?? (household.headIdNumber ? normalizeIdNumber(household.headIdNumber) : null);
+  household.householdSize = members.length;
+  if (form.conditions) form.conditions.dataYear = form.conditions.dataYear ?? household.dataYear;
+  return form;
 }
 
 /** Persons whose ID number is already an active member of another household, anywhere in the database. */

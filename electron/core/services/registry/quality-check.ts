@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection';
 import { runQualityRules, QUALITY_RULES } from '../../domain/registry/quality';
-import type { Finding } from '../../domain/registry/quality';
+import type { Finding, QualityContext } from '../../domain/registry/quality';
 import { CONDITIONS_FIELDS, HOUSEHOLD_FIELDS, INCOME_FIELDS, PERSON_FIELDS, type FieldSpec } from '../../domain/registry/field-specs';
 import type { ConditionsRecord, HouseholdRecord, IncomeRecord, PersonRecord } from '../../domain/registry/types';
 import type { FindingView } from '../../api/contract/registry';
@@ -39,49 +39,67 @@ export function ruleEnvironment(db: Db, now: Date): RuleEnvironment {
 /** Fills every field the form left out with null (or [] for multi-valued codes). */
 export function completeForm(form: HouseholdForm): HouseholdForm {
   return {
-    household: completeRecord<HouseholdRecord>(HOUSEHOLD_FIELDS, form.household, HOUSEHOLD_DEFAULTS),
-    members: form.members.map((m) => ({ personId: m.personId, record: completeRecord<PersonRecord>(PERSON_FIELDS, m.record, PERSON_DEFAULTS) })),
-    conditions: form.conditions ? completeRecord<ConditionsRecord>(CONDITIONS_FIELDS, form.conditions, NO_DEFAULTS) : null,
-    income: form.income ? completeRecord<IncomeRecord>(INCOME_FIELDS, form.income, NO_DEFAULTS) : null,
+    household: COMPLETE_HOUSEHOLD<HouseholdRecord>(form.household),
+    members: form.members.map((m) => ({ personId: m.personId, record: COMPLETE_PERSON<PersonRecord>(m.record) })),
+    conditions: form.conditions ? COMPLETE_CONDITIONS<ConditionsRecord>(form.conditions) : null,
+    income: form.income ? COMPLETE_INCOME<IncomeRecord>(form.income) : null,
   };
 }
 
 type Defaults = Readonly<Record<string, () => unknown>>;
-const HOUSEHOLD_DEFAULTS: Defaults = { otherCauses: () => [], relocation: () => null };
-const PERSON_DEFAULTS: Defaults = { health: () => [] };
-const NO_DEFAULTS: Defaults = {};
 const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** What an absent field becomes: its default's value, a fresh [] (multi-valued codes) or null. */
+type Fill = 'null' | 'list' | 'default';
 
 /**
  * emptyRecord(specs, { ...defaults, ...record without its undefined fields }) in one pass: the
- * same keys in the same order (the specs' first, then the record's others), so the stored JSON
- * is unchanged. A county import completes 200 000 records, and the entries/fromEntries/spread
- * chain built four throwaway copies of each.
+ * same keys in the same order (the specs' first, then the defaults' others, then the record's
+ * others), so the stored JSON is unchanged. A county import completes 200 000 records: each
+ * starts as a copy of a template that already has every key in that order, so filling it only
+ * overwrites values, and the object never changes shape field by field on the way.
  */
-function completeRecord<R>(specs: readonly FieldSpec[], record: object, defaults: Defaults): R {
-  const src = record as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const s of specs) {
-    const v = own(src, s.key) ? src[s.key] : undefined;
-    out[s.key] = v !== undefined ? v : own(defaults, s.key) ? defaults[s.key]!() : s.kind === 'codes' ? [] : null;
-  }
-  for (const k in defaults) {
-    if (own(out, k)) continue;
-    const v = own(src, k) ? src[k] : undefined;
-    out[k] = v !== undefined ? v : defaults[k]!();
-  }
-  for (const k of Object.keys(src)) {
-    if (own(out, k)) continue;
-    const v = src[k];
-    if (v !== undefined) out[k] = v;
-  }
-  return out as R;
+function recordCompleter(specs: readonly FieldSpec[], defaults: Defaults): <R>(record: object) => R {
+  const keys: string[] = [];
+  const fills: Fill[] = [];
+  const add = (key: string, fill: Fill): void => {
+    if (keys.includes(key)) return;
+    keys.push(key);
+    fills.push(fill);
+  };
+  for (const s of specs) add(s.key, own(defaults, s.key) ? 'default' : s.kind === 'codes' ? 'list' : 'null');
+  for (const k in defaults) add(k, 'default');
+  const template: Record<string, unknown> = {};
+  for (const k of keys) template[k] = null;
+  const known = new Set(keys);
+  return <R>(record: object): R => {
+    const src = record as Record<string, unknown>;
+    const out: Record<string, unknown> = { ...template };
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j]!;
+      const v = own(src, k) ? src[k] : undefined;
+      if (v !== undefined) out[k] = v;
+      else if (fills[j] === 'list') out[k] = [];
+      else if (fills[j] === 'default') out[k] = defaults[k]!();
+    }
+    for (const k in src) {
+      if (known.has(k) || !own(src, k)) continue;
+      const v = src[k];
+      if (v !== undefined) out[k] = v;
+    }
+    return out as R;
+  };
 }
+
+const COMPLETE_HOUSEHOLD = recordCompleter(HOUSEHOLD_FIELDS, { otherCauses: () => [], relocation: () => null });
+const COMPLETE_PERSON = recordCompleter(PERSON_FIELDS, { health: () => [] });
+const COMPLETE_CONDITIONS = recordCompleter(CONDITIONS_FIELDS, {});
+const COMPLETE_INCOME = recordCompleter(INCOME_FIELDS, {});
 
 /** Runs the national catalogue over one household; person findings name the member by id and position. */
 export function evaluateHousehold(form: HouseholdForm, env: RuleEnvironment, extra: { helperCount?: number } = {}): FindingView[] {
   const year = form.household.dataYear;
-  const findings: Finding[] = runQualityRules({
+  const ctx: QualityContext = {
     household: form.household,
     members: form.members.map((m) => m.record),
     conditions: form.conditions,
@@ -90,8 +108,9 @@ export function evaluateHousehold(form: HouseholdForm, env: RuleEnvironment, ext
     params: env.paramsOf(year),
     asOf: env.asOf,
     tables: env.tables,
-    ...(extra.helperCount === undefined ? {} : { helpers: { count: extra.helperCount } }),
-  });
+  };
+  if (extra.helperCount !== undefined) ctx.helpers = { count: extra.helperCount };
+  const findings: Finding[] = runQualityRules(ctx);
   return findings.map((f) => ({
     ruleCode: f.ruleCode,
     severity: f.severity,

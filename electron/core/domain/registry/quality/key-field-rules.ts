@@ -35,6 +35,17 @@ const CONDITION_FIELDS_2017: readonly [keyof ConditionsRecord, string][] = [
   ['hasRadioTv', '是否通广播电视'],
 ];
 
+/** 2017+ forms ask for both lists: joined once, not per household. */
+const CONDITION_FIELDS_FROM_2017 = [...CONDITION_FIELDS, ...CONDITION_FIELDS_2017];
+
+/** ^\d{n}$ per phone length of the year's parameters, compiled once per length. */
+const PHONE_PATTERNS = new Map<number, RegExp>();
+function phonePattern(len: number): RegExp {
+  let re = PHONE_PATTERNS.get(len);
+  if (!re) PHONE_PATTERNS.set(len, (re = new RegExp(`^\\d{${len}}$`)));
+  return re;
+}
+
 const isEmpty = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 export const KEY_FIELD_RULES: QualityRule[] = [
@@ -72,7 +83,7 @@ export const KEY_FIELD_RULES: QualityRule[] = [
   defineRule({ code: 'Q-KEY-06', severity: 'warning', title: '生产生活条件字段为空', catalogueItem: 3 }, (ctx, rule) => {
     const c = ctx.conditions;
     if (c === null) return [entityFinding(rule, 'conditions', 'conditions', '生产生活条件：本年度未填写')];
-    const fields = ctx.year >= 2017 ? [...CONDITION_FIELDS, ...CONDITION_FIELDS_2017] : CONDITION_FIELDS;
+    const fields = ctx.year >= 2017 ? CONDITION_FIELDS_FROM_2017 : CONDITION_FIELDS;
     const out = fields.filter(([key]) => isEmpty(c[key])).map(([key, label]) => entityFinding(rule, 'conditions', key, `${label}：未填写`));
     if (c.isDilapidated === true && isEmpty(c.dilapidationGrade)) {
       out.push(entityFinding(rule, 'conditions', 'dilapidationGrade', '危房级别：是危房户，但未填写危房级别'));
@@ -83,7 +94,7 @@ export const KEY_FIELD_RULES: QualityRule[] = [
     const phone = (ctx.household.phone ?? '').replace(/[\s-]/g, '');
     const len = ctx.params.quality.phoneLength;
     if (phone === '') return [householdFinding(rule, 'phone', '联系电话：未填写')];
-    if (!new RegExp(`^\\d{${len}}$`).test(phone)) return [householdFinding(rule, 'phone', `联系电话：应为${len}位数字`)];
+    if (!phonePattern(len).test(phone)) return [householdFinding(rule, 'phone', `联系电话：应为${len}位数字`)];
     return [];
   }),
   defineRule({ code: 'Q-KEY-08', severity: 'warning', title: '贫困户属性为空', catalogueItem: 3 }, (ctx, rule) =>

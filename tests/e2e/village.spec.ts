@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import type { AreaExitView, HouseholdRow, Page as ResultPage, RegionNode, StatusView, VillageFormView, WorkflowYearParams } from '../../electron/core/api/contract';
+import type { AreaExitView, HouseholdRow, Page as ResultPage, RegionNode, StatusView, VillageFormView, VillageStatusSummary, WorkflowYearParams } from '../../electron/core/api/contract';
 import { collectConsoleErrors, SCREENS } from './support/fixtures';
 import { AppShell, cjk } from './support/pages';
 import { RegistryListPage } from './support/registry-pages';
@@ -138,5 +138,54 @@ test('退出指标 on the village page: the form year by default, each indicator
   await pickVillage(page, tab.getByRole('combobox', { name: '退出指标的村' }), station, village);
   await expectIndicators(tab, await exit(year), params.incidenceThresholdPercent);
   await page.screenshot({ path: `${SCREENS}/exit-indicators-tab.png`, fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+/** The 户状态 card shows exactly the counts core returned for that date. */
+async function expectStatusCard(card: Locator, s: VillageStatusSummary): Promise<void> {
+  const m = s.monitoringByType;
+  const figures: [string, { households: number; persons: number }, string][] = [
+    ['poor', s.byStatus.poor, `；其中返贫 ${s.returned.households} 户`],
+    ['exited', s.byStatus.exited, ''],
+    ['monitoring', s.monitoring, `；脱贫不稳定户 ${m.unstable.households}、边缘易致贫户 ${m.marginal.households}、突发严重困难户 ${m.sudden.households}`],
+    ['none', s.byStatus.none, ''],
+  ];
+  for (const [id, count, note] of figures) {
+    const box = card.getByTestId(`village-status-${id}`);
+    await expect(box.locator('.ant-statistic-content')).toHaveText(`${count.households}户`);
+    await expect(box.locator('.ant-typography')).toHaveText(`${count.persons} 人${note}`);
+  }
+  await expect(card.getByTestId('village-status-basis')).toContainText(`按 ${s.date} 各户的动态事件推算，本库登记 ${s.total.households} 户`);
+}
+
+test('户状态 on the village page: today by default, another date picked, each count as core computes it from the events', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectConsoleErrors(page);
+  const villages = await station.api.call<RegionNode[]>('registry.tree', { parentCode: station.township.code });
+  const village = villages.find((v) => v.households > 0)!;
+  const today = await station.api.call<VillageStatusSummary>('registry.villageStatus', { regionCode: village.code });
+  // The API's figures are the households' own statuses on that day, checked one household at a time.
+  const households = await station.api.call<ResultPage<HouseholdRow>>('registry.searchHouseholds', { regionCode: village.code, offset: 0, limit: 500 });
+  const statuses = await Promise.all(households.rows.map((h) => station.api.call<StatusView>('workflow.statusOn', { householdId: h.id, date: today.date })));
+  expect(today.total.households).toBe(households.total);
+  for (const k of ['poor', 'exited', 'none'] as const) expect(today.byStatus[k].households, k).toBe(statuses.filter((s) => s.status.status === k).length);
+  expect(today.byStatus.poor.households + today.byStatus.exited.households).toBeGreaterThan(0);
+
+  await openVillagePage(page, village);
+  const card = page.getByTestId('village-status');
+  await expect(card.getByRole('textbox', { name: '统计日期' })).toHaveValue(today.date);
+  await expectStatusCard(card, today);
+  await card.screenshot({ path: `${SCREENS}/village-status.png` });
+
+  // An earlier day: more households still poor; the card follows core for that day.
+  const earlier = await station.api.call<VillageStatusSummary>('registry.villageStatus', { regionCode: village.code, date: '2016-12-31' });
+  expect(earlier.byStatus.poor.households).not.toBe(today.byStatus.poor.households);
+  const picker = card.getByRole('textbox', { name: '统计日期' });
+  await picker.click();
+  await picker.fill('2016-12-31');
+  await picker.press('Enter');
+  await expect(card.getByTestId('village-status-basis')).toContainText('按 2016-12-31');
+  await expectStatusCard(card, earlier);
+  await page.screenshot({ path: `${SCREENS}/village-status-2016.png` });
   expect(errors).toEqual([]);
 });

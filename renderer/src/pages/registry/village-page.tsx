@@ -8,6 +8,7 @@ import { errorText } from '../../api/errors';
 import { useSignedIn } from '../../app/session';
 import { useCodeTables, type CodeTables } from './use-code-tables';
 import { ExitVerdict, ExitYearInput, useVillageExit, VillageExitResult } from '../workflow/area-exit-parts';
+import { VillageStatusCard } from './village-status-card';
 
 type Field = VillageFormView['sections'][number]['fields'][number];
 type Values = Record<string, unknown>;
@@ -81,6 +82,8 @@ export function VillagePage() {
   if (!view) return <Spin />;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      {/* Keyed by the village: another village starts again from today. */}
+      <VillageStatusCard key={code} code={code} />
       <Card
         title={`${view.regionName} · 贫困村信息采集表（${view.record.dataYear} 年度）`}
         extra={<Typography.Text type="secondary">{view.stored ? `最后保存 ${view.updatedAt?.slice(0, 10)}` : '尚未填报'}</Typography.Text>}

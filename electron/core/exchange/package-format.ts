@@ -306,12 +306,26 @@ async function openPayloadFile(file: Manifest['files'][number], stored: Uint8Arr
   const limit = typeof cap === 'number' ? cap : cap();
   let plain: Buffer;
   try {
-    plain = await gunzipAsync(compressed, { maxOutputLength: Math.max(limit, 1) });
+    plain = await gunzipAsync(compressed, { maxOutputLength: Math.max(limit, 1), chunkSize: outputChunkBytes(compressed, limit) });
   } catch (err) {
     if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw gunzipTooLarge(file, limit);
     throw packageError('PACKAGE_CONTENT', 'GZIP_CORRUPT', `文件 ${file.name} 解密后不是有效的 gzip 数据`);
   }
   return new Uint8Array(plain.buffer, plain.byteOffset, plain.length);
+}
+
+/**
+ * zlib's async gunzip hands each full output chunk back to the main thread before it inflates
+ * more, so with its 16 KB default a file makes no progress while the main thread parses the
+ * previous one. One chunk the size gzip's trailer states (ISIZE, the length mod 2^32) lets it
+ * inflate in one go; the trailer is the sender's word, so the chunk stays under the cap.
+ */
+function outputChunkBytes(gz: Uint8Array, cap: number): number {
+  const MIN = 64 * 1024;
+  if (gz.length < 18) return MIN;
+  const stated = new DataView(gz.buffer, gz.byteOffset + gz.length - 4, 4).getUint32(0, true);
+  // below the cap: a chunk of exactly the cap lets a lying trailer end as a length error instead
+  return Math.max(MIN, Math.min(stated + 1, cap - 1));
 }
 
 const gunzipTooLarge = (file: Manifest['files'][number], cap: number): PackageError =>

@@ -161,6 +161,18 @@ describe('buildPackage / openPackage', () => {
       expect(r.error).toMatchObject({ kind: 'PACKAGE_CONTENT', reason: 'GZIP_CORRUPT' });
       expect((await read([good, foreign, corrupt])).error).toMatchObject({ kind: 'PACKAGE_DECRYPT', reason: 'AGE_NOT_FOR_US' });
     });
+    it("does not trust gzip's stated length: a file that lies about it is refused, never inflated past the cap", async () => {
+      const withStatedLength = async (name: string, plain: Buffer, stated: number) => {
+        const gz = gzipSync(plain);
+        gz.writeUInt32LE(stated >>> 0, gz.length - 4);
+        const bytes = await encryptToRecipient(gz, me.recipient);
+        return { file: describeFile(`${name}.gz.age`, bytes, true), bytes };
+      };
+      // claims 4 GB, holds 2 MB, cap 1 MB: over the cap
+      expect((await read([await withStatedLength('a.ndjson', Buffer.alloc(2 << 20), 0xffffffff)])).error).toMatchObject({ kind: 'PACKAGE_ZIP_BOMB' });
+      // claims 10 bytes, holds 500 KB: inflates in more chunks and then fails gzip's own length check
+      expect((await read([await withStatedLength('a.ndjson', Buffer.alloc(500_000, 1), 10)])).error).toMatchObject({ kind: 'PACKAGE_CONTENT', reason: 'GZIP_CORRUPT' });
+    });
   });
 
   it('a report parsed file by file keeps its first bad file until the end, and reads deletions last', () => {
@@ -217,6 +229,39 @@ describe('NDJSON', () => {
     expect(seen).toHaveLength(1000);
     expect(w.lines).toBe(1000);
     expect(kindOf(() => readNdjson(Buffer.from('{"a":1}\r\n{"a":\n'), 'x.ndjson', () => undefined))).toBe('PACKAGE_CONTENT/NDJSON_INVALID');
+  });
+
+  it('reads many megabytes of multi-byte text line by line, line numbers counting on', () => {
+    // ~9 MB of lines of Chinese text of odd lengths.
+    const lines: string[] = [];
+    for (let i = 0, bytes = 0; bytes < 9_500_000; i++) {
+      lines.push(JSON.stringify({ i, s: '扶贫户'.repeat(1 + (i % 97)) }));
+      bytes += Buffer.byteLength(lines[i]!) + 1;
+    }
+    const bytes = Buffer.from(lines.join('\n') + '\n\n' + lines[0] + '\r\n' + lines[1]);
+    expect(bytes.length).toBeGreaterThan(9 * 1024 * 1024);
+    const seen: { i: number; line: number; s: string }[] = [];
+    const count = readNdjson(bytes, 'x.ndjson', (v, line) => seen.push({ ...(v as { i: number; s: string }), line }));
+    expect(seen).toHaveLength(lines.length + 2);
+    expect(seen.every((v, k) => k >= lines.length || (v.i === k && v.line === k + 1 && v.s === '扶贫户'.repeat(1 + (k % 97))))).toBe(true);
+    // the empty line is counted, not parsed; CRLF and a missing final newline are fine
+    expect(seen.slice(-2).map((v) => [v.i, v.line])).toEqual([[0, lines.length + 2], [1, lines.length + 3]]);
+    expect(count).toBe(lines.length + 3);
+    // a bad line far into the file is named by its number
+    const broken = Buffer.from(lines.join('\n') + '\n{"i":\n');
+    expect(() => readNdjson(broken, 'x.ndjson', () => undefined)).toThrow(`x.ndjson 第 ${lines.length + 1} 行不是有效的 JSON`);
+  });
+
+  it('refuses a line over 1 MB, however long, before parsing it', () => {
+    const ok = '{"a":1}\n';
+    const long = (n: number) => Buffer.from(ok + '{"s":"' + 'x'.repeat(n) + '"}\n' + ok);
+    const seen: number[] = [];
+    expect(() => readNdjson(long(1024 * 1024), 'x.ndjson', (_v, line) => seen.push(line))).toThrow('x.ndjson 第 2 行过长');
+    expect(seen).toEqual([1]);
+    expect(kindOf(() => readNdjson(long(6 * 1024 * 1024), 'x.ndjson', () => undefined))).toBe('PACKAGE_CONTENT/LINE_TOO_LONG');
+    expect(() => readNdjson(long(6 * 1024 * 1024), 'x.ndjson', () => undefined)).toThrow('第 2 行过长');
+    // just under the limit is one of ours
+    expect(readNdjson(long(1024 * 1024 - 20), 'x.ndjson', () => undefined)).toBe(3);
   });
 });
 

@@ -97,7 +97,17 @@ export function applyReport(w: Writer, station: Station, sender: PeerRow, report
   const region = sender.regionCode;
   // regionWithin, with the sender's prefix worked out once instead of per row.
   const prefix = significantPrefix(region);
-  const within = (code: unknown): boolean => typeof code === 'string' && code.length === 12 && code.startsWith(prefix) && /^\d{12}$/.test(code);
+  // A county's rows carry a few hundred distinct village codes: each is tested once.
+  const withinByCode = new Map<string, boolean>();
+  const within = (code: unknown): boolean => {
+    if (typeof code !== 'string') return false;
+    let ok = withinByCode.get(code);
+    if (ok === undefined) {
+      ok = code.length === 12 && code.startsWith(prefix) && /^\d{12}$/.test(code);
+      withinByCode.set(code, ok);
+    }
+    return ok;
+  };
   const violations: { table: string; rowId: string; region: string | null }[] = [];
   const missing: { table: string; rowId: string; what: string }[] = [];
   const findings: Finding[] = [];
@@ -111,6 +121,8 @@ export function applyReport(w: Writer, station: Station, sender: PeerRow, report
   // in as a JSON array), not one per row.
   const existing = new Map<string, Map<string, unknown>>();
   const lookUp = (t: ReportTable, ids: string[]): Map<string, unknown> => {
+    // A parent's first snapshot from a child lands in empty tables: nothing to look up.
+    if (sqlite.prepare(`SELECT 1 FROM "${t.name}" LIMIT 1`).get() === undefined) return new Map();
     const col = t.owner.by === 'person' ? t.pkName : ownerColumn(t, t.owner.key);
     const rows = sqlite
       .prepare(`SELECT "${t.pkName}" AS id, "${col}" AS owner FROM "${t.name}" WHERE "${t.pkName}" IN (SELECT value FROM json_each(?))`)

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { Column, eq, sql } from 'drizzle-orm';
 import { getTableConfig, type SQLiteTable, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from './connection';
 import { auditLog, settings } from './schema';
@@ -170,12 +170,16 @@ function bulkPlan(table: SQLiteTable): BulkPlan {
     .map((c) => {
       const key = byColumn.get(c)!;
       const fallback = c.hasDefault && c.default !== undefined ? c.default : null;
-      // the column's own driver mapping (JSON text, boolean as 0/1), as drizzle's insert uses it
-      const encode = (v: unknown): unknown => {
-        if (v === undefined) v = fallback;
-        if (v === null) return null;
-        return c.mapToDriverValue(v);
-      };
+      // the column's own driver mapping (JSON text, boolean as 0/1), as drizzle's insert uses it;
+      // plain text and integer columns map a value to itself, so theirs is not called per row
+      const identity = c.mapToDriverValue === Column.prototype.mapToDriverValue;
+      const encode = identity
+        ? (v: unknown): unknown => (v === undefined ? fallback : v)
+        : (v: unknown): unknown => {
+            if (v === undefined) v = fallback;
+            if (v === null) return null;
+            return c.mapToDriverValue(v);
+          };
       return { key, name: c.name, encode };
     });
   const plan: BulkPlan = {
